@@ -1,0 +1,251 @@
+package io.heartline.platform.messaging;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.heartline.platform.events.OutgoingEvent;
+import io.heartline.platform.events.Topics;
+import io.heartline.platform.testsupport.HeartlineTestInfra;
+import io.heartline.platform.testsupport.SharedInfra;
+import io.heartline.platform.testsupport.TopicReader;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(value = HeartlineTestInfra.class,
+        initArgs = @ResourceArg(name = "database", value = "heartline_messaging_test"))
+class OutboxInboxTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Inject
+    ProbeWriter writer;
+    @Inject
+    Outbox outbox;
+    @Inject
+    MessagingRuntime runtime;
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** Appends {@code perKey} events for each of {@code keys} keys, {@code perTx} per transaction; returns ids by key. */
+    private Map<String, List<UUID>> appendCommitted(String prefix, int keys, int perKey, int perTx) {
+        Map<String, List<UUID>> byKey = new LinkedHashMap<>();
+        List<OutgoingEvent> tx = new ArrayList<>();
+        for (int i = 0; i < perKey; i++) {
+            for (int k = 0; k < keys; k++) {
+                OutgoingEvent e = Probes.event(prefix + "-" + k);
+                byKey.computeIfAbsent(e.key(), x -> new ArrayList<>()).add(e.id());
+                tx.add(e);
+                if (tx.size() == perTx) {
+                    writer.commit(List.copyOf(tx));
+                    tx.clear();
+                }
+            }
+        }
+        if (!tx.isEmpty()) {
+            writer.commit(tx);
+        }
+        return byKey;
+    }
+
+    private static Set<UUID> all(Map<String, List<UUID>> byKey) {
+        Set<UUID> ids = new HashSet<>();
+        byKey.values().forEach(ids::addAll);
+        return ids;
+    }
+
+    private long effects(String subjectPrefix) throws Exception {
+        return Probes.scalar(dataSource, "SELECT count(*) FROM probe_effect WHERE subject LIKE ?", subjectPrefix + "%");
+    }
+
+    private long distinctEffects(String subjectPrefix) throws Exception {
+        return Probes.scalar(dataSource, "SELECT count(DISTINCT event_id) FROM probe_effect WHERE subject LIKE ?",
+                subjectPrefix + "%");
+    }
+
+    @Test
+    void committedEventsArePublishedExactlyOnceInPerKeyOrder() {
+        String run = "committed-" + UUID.randomUUID();
+        Map<String, List<UUID>> appended = appendCommitted(run, 10, 100, 10);
+        Set<UUID> ids = all(appended);
+        assertEquals(1000, ids.size());
+
+        try (TopicReader topic = TopicReader.of(Topics.SCREENING)) {
+            List<ConsumerRecord<String, byte[]>> records = topic.pollUntil(r -> Probes.countOf(r, ids) >= 1000, PATIENCE);
+            topic.drain(Duration.ofMillis(500));
+            assertEquals(1000, Probes.countOf(topic.drain(Duration.ZERO), ids), "each event exactly once on the topic");
+            assertEquals(appended, Probes.idsByKey(records, ids), "every key's events in append order");
+        }
+    }
+
+    @Test
+    void rolledBackEventsAreNeverPublished() throws Exception {
+        String run = "rolledback-" + UUID.randomUUID();
+        Set<UUID> rolledBack = new HashSet<>();
+        for (int t = 0; t < 10; t++) {
+            List<OutgoingEvent> events = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                OutgoingEvent e = Probes.event(run + "-" + i % 7);
+                events.add(e);
+                rolledBack.add(e.id());
+            }
+            assertThrows(ProbeWriter.RolledBack.class, () -> writer.appendThenFail(events));
+        }
+        assertEquals(1000, rolledBack.size());
+        OutgoingEvent marker = Probes.event(run + "-marker");
+        writer.commit(List.of(marker));
+
+        try (TopicReader topic = TopicReader.of(Topics.SCREENING)) {
+            List<ConsumerRecord<String, byte[]>> records = topic.pollUntil(
+                    r -> Probes.countOf(r, Set.of(marker.id())) == 1, PATIENCE);
+            assertEquals(1, Probes.countOf(records, Set.of(marker.id())), "the committed marker arrived");
+            assertEquals(0, Probes.countOf(records, rolledBack), "no rolled-back event on the topic");
+        }
+        assertEquals(0, Probes.scalar(dataSource, "SELECT count(*) FROM outbox_event WHERE record_key LIKE ? "
+                + "AND record_key <> ?", run + "%", run + "-marker"));
+    }
+
+    @Test
+    void appendOutsideATransactionIsRefused() {
+        assertThrows(IllegalStateException.class, () -> outbox.append(Probes.event("no-tx")));
+    }
+
+    @Test
+    void eventsAppendedWhileTheBrokerIsDownArePublishedAfterItReturns() throws Exception {
+        String run = "outage-" + UUID.randomUUID();
+        SharedInfra.kafka().stop();
+        try {
+            Map<String, List<UUID>> appended = appendCommitted(run, 5, 100, 10);
+            assertEquals(500, all(appended).size());
+            assertTrue(Probes.scalar(dataSource, "SELECT count(*) FROM outbox_event WHERE sent_at IS NULL "
+                    + "AND record_key LIKE ?", run + "%") == 500, "nothing can be sent while the broker is away");
+        } finally {
+            SharedInfra.kafka().restart();
+        }
+        await().atMost(Duration.ofSeconds(120)).until(() -> distinctEffects(run) == 500);
+        // Give any redelivery a chance to show up before asserting nothing was handled twice.
+        OutgoingEvent marker = Probes.event(run + "-marker");
+        writer.commit(List.of(marker));
+        await().atMost(PATIENCE).until(() -> effects(run + "-marker") == 1);
+        assertEquals(501, effects(run), "every event handled once, none twice");
+        assertEquals(0, Probes.scalar(dataSource,
+                "SELECT count(*) FROM outbox_event WHERE sent_at IS NULL AND record_key LIKE ?", run + "%"));
+    }
+
+    @Test
+    void anEventDeliveredThreeTimesActsOnce() throws Exception {
+        String run = "triple-" + UUID.randomUUID();
+        OutgoingEvent event = Probes.event(run);
+        OutgoingEvent marker = Probes.event(run); // same key: same partition, handled after the copies
+        try (Producer<String, byte[]> raw = rawProducer()) {
+            for (int i = 0; i < 3; i++) {
+                raw.send(new ProducerRecord<>(event.topic(), event.key(), event.payload())).get();
+            }
+            raw.send(new ProducerRecord<>(marker.topic(), marker.key(), marker.payload())).get();
+        }
+        await().atMost(PATIENCE).until(() -> Probes.scalar(dataSource,
+                "SELECT count(*) FROM probe_effect WHERE event_id = ?", marker.id()) == 1);
+        assertEquals(1, Probes.scalar(dataSource, "SELECT count(*) FROM probe_effect WHERE event_id = ?", event.id()));
+        assertEquals(1, Probes.scalar(dataSource,
+                "SELECT count(*) FROM processed_event WHERE consumer = 'probe' AND event_id = ?", event.id()));
+    }
+
+    @Test
+    void poisonRecordsGoToTheDeadLetterTopicAndLaterRecordsAreHandled() throws Exception {
+        String run = "poison-" + UUID.randomUUID(); // the handler always fails subjects starting with "poison-"
+        String goodRun = "after-poison-" + UUID.randomUUID();
+        byte[] garbage = ("{not an event " + run).getBytes(StandardCharsets.UTF_8);
+        OutgoingEvent failing = Probes.event(run);
+        List<OutgoingEvent> good = List.of(Probes.event(goodRun), Probes.event(goodRun), Probes.event(goodRun));
+        try (Producer<String, byte[]> raw = rawProducer()) {
+            raw.send(new ProducerRecord<>(Topics.SCREENING, goodRun, garbage)).get();
+            raw.send(new ProducerRecord<>(Topics.SCREENING, goodRun, failing.payload())).get();
+            for (OutgoingEvent e : good) {
+                raw.send(new ProducerRecord<>(e.topic(), e.key(), e.payload())).get();
+            }
+        }
+        await().atMost(PATIENCE).until(() -> effects(goodRun) == 3);
+        assertEquals(0, effects(run), "the failing handler's effects were rolled back each time");
+
+        String dlq = Topics.deadLetter(Topics.SCREENING, "probe");
+        try (TopicReader dead = TopicReader.of(dlq)) {
+            List<ConsumerRecord<String, byte[]>> parked = dead.pollUntil(r -> r.stream().filter(
+                    x -> goodRun.equals(x.key())).count() >= 2, PATIENCE);
+            ConsumerRecord<String, byte[]> garbageRecord = parked.stream()
+                    .filter(x -> new String(x.value(), StandardCharsets.UTF_8).contains(run)
+                            && Probes.idOf(x) == null)
+                    .findFirst().orElseThrow();
+            assertTrue(header(garbageRecord, InboxConsumer.H_EXCEPTION).contains("MalformedEventException"));
+            ConsumerRecord<String, byte[]> failingRecord = parked.stream()
+                    .filter(x -> failing.id().equals(Probes.idOf(x))).findFirst().orElseThrow();
+            assertEquals("poisoned on purpose", header(failingRecord, InboxConsumer.H_ERROR));
+            assertEquals("3", header(failingRecord, InboxConsumer.H_ATTEMPTS));
+            assertTrue(header(failingRecord, InboxConsumer.H_ORIGINAL).startsWith(Topics.SCREENING + "/"));
+        }
+    }
+
+    @Test
+    void twoRelaysOnOneOutboxLoseNothingAndKeepPerKeyOrder() throws Exception {
+        String run = "tworelays-" + UUID.randomUUID();
+        try (OutboxRelay second = runtime.newRelay("second", runtime.newProducer("second"))) {
+            second.start();
+            ExecutorService writers = Executors.newFixedThreadPool(2);
+            try {
+                Future<Map<String, List<UUID>>> a = writers.submit(() -> appendCommitted(run + "-a", 5, 100, 5));
+                Future<Map<String, List<UUID>>> b = writers.submit(() -> appendCommitted(run + "-b", 5, 100, 5));
+                Map<String, List<UUID>> appended = new LinkedHashMap<>(a.get());
+                appended.putAll(b.get());
+                Set<UUID> ids = all(appended);
+                assertEquals(1000, ids.size());
+                try (TopicReader topic = TopicReader.of(Topics.SCREENING)) {
+                    List<ConsumerRecord<String, byte[]>> records = topic.pollUntil(
+                            r -> Probes.idsByKey(r, ids).values().stream().mapToInt(List::size).sum() == 1000,
+                            PATIENCE);
+                    Map<String, List<UUID>> published = Probes.idsByKey(records, ids);
+                    assertEquals(appended.keySet(), published.keySet());
+                    appended.forEach((key, expected) -> assertEquals(expected, published.get(key), key));
+                }
+            } finally {
+                writers.shutdownNow();
+            }
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null ? "" : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private static Producer<String, byte[]> rawProducer() {
+        return new KafkaProducer<>(Map.of("bootstrap.servers", SharedInfra.kafka().bootstrapServers(), "acks", "all"),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+}
