@@ -1,0 +1,43 @@
+package io.heartline.platform.web;
+
+import java.util.List;
+
+/** A refusal that becomes a problem+json response; thrown by domain code that knows why a request cannot be served. */
+public class ProblemException extends RuntimeException {
+
+    private final transient Problem problem;
+
+    public ProblemException(Problem problem) {
+        super(problem.title() + ": " + problem.detail(), null, false, false);
+        this.problem = problem;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    public static ProblemException badRequest(String detail, List<Problem.FieldError> errors) {
+        return new ProblemException(Problem.of(400, "validation", "Invalid request", detail, errors));
+    }
+
+    public static ProblemException badRequest(String detail) {
+        return badRequest(detail, null);
+    }
+
+    /** Also used for records outside the caller's scope, so that their existence is not revealed. */
+    public static ProblemException notFound(String what) {
+        return new ProblemException(Problem.of(404, "not-found", "Not found", what + " was not found", null));
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(Problem.of(403, "forbidden", "Forbidden", detail, null));
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(Problem.of(409, "conflict", "Conflict", detail, null));
+    }
+
+    public static ProblemException unprocessable(String detail) {
+        return new ProblemException(Problem.of(422, "unprocessable", "Unprocessable request", detail, null));
+    }
+}

@@ -1,0 +1,121 @@
+package io.heartline.platform.web;
+
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Turns every failure into {@code application/problem+json}: validation and malformed JSON into 400 naming the
+ * field, security refusals into 401/403, and anything unexpected into a 500 that reveals nothing.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return e.problem().at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return Problem.of(400, "validation", "Invalid request", "The request has " + errors.size() + " invalid field(s)",
+                errors).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        String detail;
+        List<Problem.FieldError> errors = null;
+        if (e instanceof UnrecognizedPropertyException u) {
+            detail = "Unknown field '" + u.getPropertyName() + "'";
+            errors = List.of(new Problem.FieldError(path(u), "unknown field"));
+        } else if (e instanceof JsonParseException) {
+            detail = "The body is not valid JSON";
+        } else if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            detail = "Field '" + path(m) + "' has the wrong type or format";
+            errors = List.of(new Problem.FieldError(path(m), "wrong type or format"));
+        } else {
+            detail = "The body does not match the expected JSON shape";
+        }
+        return Problem.of(400, "malformed-body", "Malformed request body", detail, errors).at(uri.getPath())
+                .toResponse();
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(Problem.of(401, "unauthorized", "Unauthorized",
+                "A valid bearer token is required", null).at(uri.getPath()).toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return Problem.of(403, "forbidden", "Forbidden", "Your role may not do this", null).at(uri.getPath())
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        String reason = e.getResponse().getStatusInfo().getReasonPhrase();
+        return Problem.of(status, slug(reason), reason, e.getMessage(), null).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        // Logged with the request id (MDC) for the operators; the client learns nothing about internals.
+        LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
+        return Problem.of(500, "internal", "Internal error",
+                "The request could not be completed; quote the X-Request-Id when reporting it", null)
+                .at(uri.getPath()).toResponse();
+    }
+
+    private static String fieldOf(ConstraintViolation<?> v) {
+        // "create.request.answers[0].value" -> "answers[0].value": drop the method and parameter names.
+        String p = v.getPropertyPath().toString();
+        String[] parts = p.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : parts[parts.length - 1];
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                sb.append(sb.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String slug(String reason) {
+        return reason == null ? "error" : reason.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+    }
+}
