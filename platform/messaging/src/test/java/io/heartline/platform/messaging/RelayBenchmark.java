@@ -58,28 +58,35 @@ class RelayBenchmark {
     @Inject
     ProbeWriter writer;
 
-    record Figures(int writers, int events, double committedPerSecond, double publishedPerSecond, double p50ms,
+    record Figures(int writers, int rate, int events, double committedPerSecond, double publishedPerSecond, double p50ms,
             double p99ms, double maxMs, double cpuMsPerEvent) {
     }
 
     @Test
     void relayThroughputAndLatency() throws Exception {
-        run(8, WARM_UP); // warm up JIT, pools and the broker
+        run(8, 0, WARM_UP); // warm up JIT, pools and the broker
         List<Figures> results = new ArrayList<>();
-        for (int writers : new int[] { 1, 8, 1, 8 }) { // alternate, so drift affects both alike
-            results.add(run(writers, MEASURE));
+        // Alternate the variants so that drift of a shared machine affects them alike. Rate 0 = as fast as possible
+        // (throughput, latency under saturation); a fixed total rate shows latency on a lightly loaded system.
+        for (int round = 0; round < 2; round++) {
+            for (int writers : new int[] { 1, 8 }) {
+                results.add(run(writers, 0, MEASURE));
+                results.add(run(writers, 200, MEASURE));
+            }
         }
         System.out.println();
         System.out.println("Outbox relay benchmark (" + MEASURE.toSeconds() + " s per run, one event per transaction)");
-        System.out.println("writers  events  commits/s  published/s  p50 ms  p99 ms  max ms  CPU ms/event");
+        System.out.println("writers  rate/s  events  commits/s  published/s  p50 ms  p99 ms  max ms  CPU ms/event");
         for (Figures f : results) {
-            System.out.printf("%7d %7d %10.0f %12.0f %7.2f %7.2f %7.2f %13.3f%n", f.writers(), f.events(),
-                    f.committedPerSecond(), f.publishedPerSecond(), f.p50ms(), f.p99ms(), f.maxMs(), f.cpuMsPerEvent());
+            System.out.printf("%7d %7s %7d %10.0f %12.0f %7.2f %7.2f %7.2f %13.3f%n", f.writers(),
+                    f.rate() == 0 ? "max" : Integer.toString(f.rate()), f.events(), f.committedPerSecond(),
+                    f.publishedPerSecond(), f.p50ms(), f.p99ms(), f.maxMs(), f.cpuMsPerEvent());
         }
         System.out.println();
     }
 
-    private Figures run(int writers, Duration duration) throws Exception {
+    /** @param rate events per second over all writers, 0 for as fast as they can commit */
+    private Figures run(int writers, int rate, Duration duration) throws Exception {
         Map<UUID, Long> committedAt = new ConcurrentHashMap<>();
         Map<UUID, Long> receivedAt = new ConcurrentHashMap<>();
         AtomicBoolean writing = new AtomicBoolean(true);
@@ -90,8 +97,14 @@ class RelayBenchmark {
             String run = "bench-" + UUID.randomUUID();
             for (int w = 0; w < writers; w++) {
                 String key = run + "-" + w;
+                long interval = rate == 0 ? 0 : 1_000_000_000L * writers / rate;
                 Thread.ofPlatform().start(() -> {
+                    long next = System.nanoTime();
                     while (writing.get()) {
+                        if (interval > 0) {
+                            next += interval;
+                            java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
+                        }
                         OutgoingEvent e = Probes.event(key);
                         writer.commit(List.of(e));
                         committedAt.put(e.id(), System.nanoTime());
@@ -117,7 +130,7 @@ class RelayBenchmark {
             double[] latencies = committedAt.entrySet().stream()
                     .mapToDouble(e -> Math.max(0, receivedAt.get(e.getKey()) - e.getValue()) / 1e6).sorted().toArray();
             int n = latencies.length;
-            return new Figures(writers, n, n / ((writeEnd - start) / 1e9), n / ((end - start) / 1e9),
+            return new Figures(writers, rate, n, n / ((writeEnd - start) / 1e9), n / ((end - start) / 1e9),
                     percentile(latencies, 50), percentile(latencies, 99), latencies[n - 1], cpu / 1e6 / n);
         }
     }
@@ -133,6 +146,7 @@ class RelayBenchmark {
     }
 
     private static KafkaConsumer<String, byte[]> tail() {
+        SharedInfra.kafka().ensureTopic(Topics.SCREENING);
         KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.kafka().bootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
