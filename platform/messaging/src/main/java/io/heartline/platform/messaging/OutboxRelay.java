@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -127,12 +128,18 @@ public final class OutboxRelay implements AutoCloseable {
     private PassResult publish(Connection c, List<OutboxStore.PendingRow> rows)
             throws SQLException, InterruptedException {
         List<Future<?>> acks = new ArrayList<>(rows.size());
+        RuntimeException refused = null;
         for (OutboxStore.PendingRow row : rows) {
-            try {
-                acks.add(producer.send(toRecord(row)));
-            } catch (RuntimeException e) { // e.g. metadata not available while the broker is away
-                acks.add(java.util.concurrent.CompletableFuture.failedFuture(e));
+            if (refused == null) {
+                try {
+                    acks.add(producer.send(toRecord(row)));
+                    continue;
+                } catch (RuntimeException e) {
+                    // E.g. no metadata while the broker is away: each further send would block as long again.
+                    refused = e;
+                }
             }
+            acks.add(CompletableFuture.failedFuture(refused));
         }
         long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
         List<Long> sent = new ArrayList<>();
