@@ -1,0 +1,6 @@
+package io.heartline.screening.instrument;
+
+/** Whom a result is about. */
+public enum SubjectType {
+    STUDENT, STAFF
+}
