@@ -1,0 +1,16 @@
+package io.heartline.referral;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+import io.heartline.referral.workflow.EscalationWindows;
+
+/** Plain domain objects built from configuration. */
+public class ReferralBeans {
+
+    @Produces
+    @ApplicationScoped
+    EscalationWindows escalationWindows(ReferralConfig config) {
+        return new EscalationWindows(config.sla().escalationCap());
+    }
+}

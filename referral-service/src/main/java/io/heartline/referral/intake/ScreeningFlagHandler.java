@@ -1,0 +1,77 @@
+package io.heartline.referral.intake;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.heartline.platform.events.IncomingEvent;
+import io.heartline.platform.events.MalformedEventException;
+import io.heartline.platform.events.Topics;
+import io.heartline.platform.messaging.EventHandler;
+import io.heartline.referral.events.Trace;
+import io.heartline.referral.referral.Actor;
+import io.heartline.referral.referral.NewReferral;
+import io.heartline.referral.referral.Referral;
+import io.heartline.referral.referral.ReferralOpener;
+import io.heartline.referral.referral.Source;
+import io.heartline.referral.referral.Urgency;
+
+/**
+ * Opens exactly one referral per flagged screening. The platform inbox drops redeliveries of one event id; a screening
+ * that already has a referral (the same fact re-published under a new id) is skipped here, and the unique
+ * {@code screening_id} column stops a concurrent duplicate (its transaction fails, the retry finds the referral).
+ */
+@ApplicationScoped
+public class ScreeningFlagHandler implements EventHandler {
+
+    public static final String CONSUMER = "screening-flags";
+    public static final String RISK_FLAGGED = "heartline.screening.risk-flagged.v1";
+
+    private static final Logger LOG = Logger.getLogger(ScreeningFlagHandler.class);
+
+    private final ReferralOpener opener;
+
+    ScreeningFlagHandler(ReferralOpener opener) {
+        this.opener = opener;
+    }
+
+    @Override
+    public String consumerName() {
+        return CONSUMER;
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(Topics.SCREENING);
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return Set.of(RISK_FLAGGED);
+    }
+
+    @Override
+    public void handle(IncomingEvent event) {
+        RiskFlagged flag = event.dataAs(RiskFlagged.class);
+        if (!flag.subjectId().equals(event.subject())) {
+            throw new MalformedEventException("subject " + event.subject() + " differs from data.subjectId");
+        }
+        if (event.school() == null && event.district() == null) {
+            // Nobody could be asked to act on it: park it on the DLQ for the operators rather than guess.
+            throw new MalformedEventException("risk-flagged event " + event.id() + " names neither school nor district");
+        }
+        Referral existing = Referral.find("screeningId", flag.screeningId()).firstResult();
+        if (existing != null) {
+            LOG.infof("Screening %s already has referral %s; event %s changes nothing", flag.screeningId(),
+                    existing.id, event.id());
+            return;
+        }
+        Referral r = opener.open(new NewReferral(flag.subjectId(), flag.subjectType(), event.school(),
+                event.district(), Source.SCREENING, Urgency.forRisk(flag.riskLevel()), flag.riskLevel(),
+                flag.flags() == null ? java.util.List.of() : flag.flags(), flag.screeningId(), null),
+                Actor.SCREENING_INTAKE, new Trace(event.traceparent(), null));
+        LOG.debugf("Screening %s (%s) opened referral %s at %s", flag.screeningId(), flag.riskLevel(), r.id, r.tier);
+    }
+}

@@ -1,0 +1,14 @@
+package io.heartline.referral.referral;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** {@code POST /api/v1/referrals}. School and district come from the caller's token, never from the body. */
+public record CreateReferralRequest(
+        @NotBlank @Size(max = 64) String subjectId,
+        @NotNull SubjectType subjectType,
+        @NotNull Source source,
+        @NotNull Urgency urgency,
+        @NotBlank @Size(max = 2000) String reason) {
+}

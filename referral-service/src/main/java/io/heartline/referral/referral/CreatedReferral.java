@@ -1,0 +1,17 @@
+package io.heartline.referral.referral;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.heartline.referral.routing.Tier;
+import io.heartline.referral.workflow.StageStatus;
+
+/** The answer to a create: where the referral went and by when it must be accepted. */
+public record CreatedReferral(UUID id, String subjectId, SubjectType subjectType, Source source, Urgency urgency,
+        Tier tier, StageStatus status, Instant dueAt, Instant createdAt) {
+
+    public static CreatedReferral of(Referral r) {
+        return new CreatedReferral(r.id, r.subjectId, r.subjectType, r.source, r.urgency, r.tier, r.status, r.dueAt,
+                r.createdAt);
+    }
+}

@@ -1,0 +1,6 @@
+package io.heartline.referral.referral;
+
+/** How a completed referral ended; {@code NOT_RESOLVED} needs a reason. */
+public enum Outcome {
+    RESOLVED, ONGOING_CARE, REFERRED_EXTERNALLY, NOT_RESOLVED
+}

@@ -1,0 +1,6 @@
+package io.heartline.referral.referral;
+
+/** Screening risk levels, lowest first (API.md "Risk levels"). Manual referrals have none. */
+public enum RiskLevel {
+    NONE, LOW, MODERATE, HIGH, CRITICAL
+}

@@ -1,0 +1,6 @@
+package io.heartline.referral.referral;
+
+/** Where a referral came from. {@code SCREENING} referrals are created only from risk-flagged events. */
+public enum Source {
+    SCREENING, TEACHER_OBSERVATION, SELF, GUARDIAN, PEER, OTHER
+}

@@ -1,0 +1,11 @@
+package io.heartline.referral.routing;
+
+import java.time.Duration;
+
+/**
+ * Where a referral goes and how long that tier has to accept it.
+ *
+ * @param matchedBy which rule decided, e.g. {@code SCHOOL[0]}, {@code DISTRICT[3]} or {@code FALLBACK}
+ */
+public record Route(Tier tier, Duration acceptWithin, String matchedBy) {
+}

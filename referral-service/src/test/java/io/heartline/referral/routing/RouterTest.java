@@ -1,0 +1,95 @@
+package io.heartline.referral.routing;
+
+import static io.heartline.referral.referral.RiskLevel.CRITICAL;
+import static io.heartline.referral.referral.RiskLevel.HIGH;
+import static io.heartline.referral.referral.RiskLevel.LOW;
+import static io.heartline.referral.referral.RiskLevel.MODERATE;
+import static io.heartline.referral.referral.SubjectType.STAFF;
+import static io.heartline.referral.referral.SubjectType.STUDENT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.heartline.referral.referral.Source;
+import io.heartline.referral.referral.Urgency;
+
+/** Routing vectors: every default rule, overrides, district replacements, the staff guard and the fallback. */
+class RouterTest {
+
+    private static final Router ROUTER = new Router(Duration.ofHours(24));
+    private static final List<RoutingRule> NONE = List.of();
+
+    private static final List<RoutingRule> SCHOOL_MODERATE_TO_CENTRE = List.of(
+            RoutingRule.risk(MODERATE, Tier.SCHOOL_CENTRE, "PT12H"));
+    private static final List<RoutingRule> SCHOOL_STAFF_TO_CENTRE = List.of(
+            new RoutingRule(null, STAFF, null, null, Tier.SCHOOL_CENTRE, Duration.ofHours(8)));
+    private static final List<RoutingRule> SCHOOL_PEER_TO_TEACHER = List.of(
+            new RoutingRule(null, null, Source.PEER, Urgency.ROUTINE, Tier.CLASS_TEACHER, Duration.ofHours(72)));
+    private static final List<RoutingRule> DISTRICT_OWN = List.of(
+            new RoutingRule(null, null, Source.GUARDIAN, null, Tier.DISTRICT_CENTRE, Duration.ofHours(6)));
+
+    static Stream<Arguments> vectors() {
+        return Stream.of(
+                // every default rule, as district defaults with no school overrides
+                v("LOW screening", RoutingFacts.screening(LOW, STUDENT), NONE, DefaultRules.RULES,
+                        Tier.CLASS_TEACHER, "PT72H", "DISTRICT[4]"),
+                v("MODERATE screening", RoutingFacts.screening(MODERATE, STUDENT), NONE, DefaultRules.RULES,
+                        Tier.SCHOOL_PSYCHOLOGIST, "PT48H", "DISTRICT[3]"),
+                v("HIGH screening", RoutingFacts.screening(HIGH, STUDENT), NONE, DefaultRules.RULES,
+                        Tier.SCHOOL_CENTRE, "PT24H", "DISTRICT[2]"),
+                v("CRITICAL screening", RoutingFacts.screening(CRITICAL, STUDENT), NONE, DefaultRules.RULES,
+                        Tier.SCHOOL_CENTRE, "PT2H", "DISTRICT[0]"),
+                v("EMERGENCY by hand", RoutingFacts.manual(STUDENT, Source.TEACHER_OBSERVATION, Urgency.EMERGENCY),
+                        NONE, DefaultRules.RULES, Tier.SCHOOL_CENTRE, "PT2H", "DISTRICT[1]"),
+                v("EMERGENCY self-referral of staff", RoutingFacts.manual(STAFF, Source.SELF, Urgency.EMERGENCY),
+                        NONE, DefaultRules.RULES, Tier.SCHOOL_CENTRE, "PT2H", "DISTRICT[1]"),
+                // no match: SCHOOL_PSYCHOLOGIST with the configured fallback time
+                v("ROUTINE by hand", RoutingFacts.manual(STUDENT, Source.TEACHER_OBSERVATION, Urgency.ROUTINE),
+                        NONE, DefaultRules.RULES, Tier.SCHOOL_PSYCHOLOGIST, "PT24H", "FALLBACK"),
+                v("URGENT by hand", RoutingFacts.manual(STUDENT, Source.GUARDIAN, Urgency.URGENT),
+                        NONE, DefaultRules.RULES, Tier.SCHOOL_PSYCHOLOGIST, "PT24H", "FALLBACK"),
+                v("no rules at all", RoutingFacts.screening(CRITICAL, STUDENT), NONE, NONE,
+                        Tier.SCHOOL_PSYCHOLOGIST, "PT24H", "FALLBACK"),
+                // a school override beats the district default; non-matching overrides fall through
+                v("school override beats default", RoutingFacts.screening(MODERATE, STUDENT),
+                        SCHOOL_MODERATE_TO_CENTRE, DefaultRules.RULES, Tier.SCHOOL_CENTRE, "PT12H", "SCHOOL[0]"),
+                v("override not matching falls through", RoutingFacts.screening(HIGH, STUDENT),
+                        SCHOOL_MODERATE_TO_CENTRE, DefaultRules.RULES, Tier.SCHOOL_CENTRE, "PT24H", "DISTRICT[2]"),
+                v("override on subject type", RoutingFacts.screening(MODERATE, STAFF),
+                        SCHOOL_STAFF_TO_CENTRE, DefaultRules.RULES, Tier.SCHOOL_CENTRE, "PT8H", "SCHOOL[0]"),
+                v("override on subject type, other type", RoutingFacts.screening(MODERATE, STUDENT),
+                        SCHOOL_STAFF_TO_CENTRE, DefaultRules.RULES, Tier.SCHOOL_PSYCHOLOGIST, "PT48H", "DISTRICT[3]"),
+                v("override on source and urgency", RoutingFacts.manual(STUDENT, Source.PEER, Urgency.ROUTINE),
+                        SCHOOL_PEER_TO_TEACHER, DefaultRules.RULES, Tier.CLASS_TEACHER, "PT72H", "SCHOOL[0]"),
+                v("override on source, other urgency", RoutingFacts.manual(STUDENT, Source.PEER, Urgency.EMERGENCY),
+                        SCHOOL_PEER_TO_TEACHER, DefaultRules.RULES, Tier.SCHOOL_CENTRE, "PT2H", "DISTRICT[1]"),
+                // a district's own rules replace the built-in defaults entirely
+                v("district rule", RoutingFacts.manual(STUDENT, Source.GUARDIAN, Urgency.ROUTINE), NONE,
+                        DISTRICT_OWN, Tier.DISTRICT_CENTRE, "PT6H", "DISTRICT[0]"),
+                v("district rules replace defaults", RoutingFacts.screening(MODERATE, STUDENT), NONE, DISTRICT_OWN,
+                        Tier.SCHOOL_PSYCHOLOGIST, "PT24H", "FALLBACK"),
+                // staff never land with a class teacher
+                v("LOW staff screening", RoutingFacts.screening(LOW, STAFF), NONE, DefaultRules.RULES,
+                        Tier.SCHOOL_PSYCHOLOGIST, "PT72H", "DISTRICT[4]+STAFF"),
+                v("staff peer referral", RoutingFacts.manual(STAFF, Source.PEER, Urgency.ROUTINE),
+                        SCHOOL_PEER_TO_TEACHER, DefaultRules.RULES, Tier.SCHOOL_PSYCHOLOGIST, "PT72H",
+                        "SCHOOL[0]+STAFF"));
+    }
+
+    private static Arguments v(String name, RoutingFacts facts, List<RoutingRule> school, List<RoutingRule> district,
+            Tier tier, String acceptWithin, String matchedBy) {
+        return Arguments.of(name, facts, school, district, new Route(tier, Duration.parse(acceptWithin), matchedBy));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void routes(String name, RoutingFacts facts, List<RoutingRule> school, List<RoutingRule> district, Route expected) {
+        assertEquals(expected, ROUTER.route(facts, school, district));
+    }
+}
