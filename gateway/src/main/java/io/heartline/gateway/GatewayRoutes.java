@@ -145,8 +145,7 @@ public class GatewayRoutes {
         }
         long limit = bodyLimits.getOrDefault(route.bodyLimit(), bodyLimits.get("default"));
         if (declaredLength(request) > limit) {
-            request.response().putHeader("Connection", "close");
-            reject(request, 413, "body-too-large", "Request body too large",
+            Problems.sendAndClose(request, 413, "body-too-large", "Request body too large",
                     "The request body exceeds " + limit + " bytes for this path.");
             return;
         }
@@ -187,17 +186,15 @@ public class GatewayRoutes {
         reject(request, 429, "rate-limited", "Too many requests", "Slow down and retry after the given time.");
     }
 
-    /** Answers without reading the request body: a small one is drained, a large one closes the connection. */
+    /** Answers without reading the request body: a small one is drained, a large one is dropped. */
     private static void reject(HttpServerRequest request, int status, String slug, String title, String detail) {
-        Problems.send(request, status, slug, title, detail);
-        if (!request.isEnded()) {
-            if (declaredLength(request) > 64 * 1024 || request.getHeader("content-length") == null
-                    && request.getHeader("transfer-encoding") != null) {
-                request.response().putHeader("Connection", "close");
-                if (request.version() != io.vertx.core.http.HttpVersion.HTTP_2) {
-                    request.connection().close();
-                }
-            } else {
+        boolean largeBody = declaredLength(request) > 64 * 1024
+                || declaredLength(request) < 0 && request.getHeader("transfer-encoding") != null;
+        if (largeBody && !request.isEnded()) {
+            Problems.sendAndClose(request, status, slug, title, detail);
+        } else {
+            Problems.send(request, status, slug, title, detail);
+            if (!request.isEnded()) {
                 request.resume();
             }
         }

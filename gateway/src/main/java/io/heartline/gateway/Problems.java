@@ -2,6 +2,7 @@ package io.heartline.gateway;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 
 /** RFC 9457 problem documents for the answers the gateway gives itself. */
@@ -29,6 +30,25 @@ public final class Problems {
             response.end();
         } else {
             response.end(body.toBuffer());
+        }
+    }
+
+    /**
+     * Sends the problem and drops the rest of an unread request body: HTTP/1.x closes the connection after the
+     * answer, HTTP/2 resets the stream once the answer is written.
+     */
+    public static void sendAndClose(HttpServerRequest request, int status, String slug, String title, String detail) {
+        boolean http2 = request.version() == HttpVersion.HTTP_2;
+        if (!http2) {
+            request.response().putHeader("Connection", "close");
+        }
+        send(request, status, slug, title, detail);
+        if (!request.isEnded()) {
+            if (http2) {
+                request.response().reset();
+            } else {
+                request.connection().close();
+            }
         }
     }
 

@@ -13,8 +13,12 @@ import org.jboss.logging.Logger;
 import io.heartline.gateway.Problems;
 import io.heartline.gateway.RequestIds;
 import io.heartline.gateway.routing.Upstreams.Upstream;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyRequest;
@@ -26,7 +30,7 @@ import io.vertx.httpproxy.ProxyResponse;
  * client-supplied forwarding headers replaced by the gateway's own {@code X-Forwarded-For/Proto/Host},
  * {@code X-Request-Id} set, a malformed {@code traceparent} dropped, the upstream's CORS headers dropped (the gateway
  * answers CORS). Failures become problems: cannot connect → 503, no byte within the timeout → 504, anything else →
- * 502; a chunked body over the limit → 413.
+ * 502; a body of unknown length over the limit → 413.
  */
 @ApplicationScoped
 public class Forwarder {
@@ -71,14 +75,26 @@ public class Forwarder {
             headers.remove("tracestate");
         }
 
-        BodyLimitStream guard = null;
-        if (request.getHeader("content-length") == null) {
-            guard = new BodyLimitStream(request, bodyLimit);
-            proxyRequest.setBody(Body.body(guard, -1));
-        }
-        BodyLimitStream bodyGuard = guard;
         proxyRequest.setURI(upstream.basePath() + uri);
+        if (unknownLength(request)) {
+            // Chunked (HTTP/1.1) or length-less (HTTP/2) body: read it up to the limit first, then send it with a
+            // Content-Length, so that an oversized body is refused before the service sees any of it.
+            readUpTo(request, bodyLimit).onComplete(ar -> {
+                if (ar.failed()) {
+                    proxyRequest.release();
+                    Problems.sendAndClose(request, 413, "body-too-large", "Request body too large",
+                            "The request body exceeds " + bodyLimit + " bytes for this path.");
+                    return;
+                }
+                proxyRequest.setBody(ar.result().length() == 0 ? null : Body.body(ar.result()));
+                send(request, proxyRequest, upstream, uri);
+            });
+        } else {
+            send(request, proxyRequest, upstream, uri);
+        }
+    }
 
+    private void send(HttpServerRequest request, ProxyRequest proxyRequest, Upstream upstream, String uri) {
         upstreams.request(upstream, request.method(), uri, upstreams.timeoutMs())
                 .compose(proxyRequest::send)
                 .onSuccess(response -> {
@@ -91,14 +107,35 @@ public class Forwarder {
                 })
                 .onFailure(failure -> {
                     proxyRequest.release();
-                    if (bodyGuard != null && bodyGuard.exceeded()) {
-                        request.response().putHeader("Connection", "close");
-                        Problems.send(request, 413, "body-too-large", "Request body too large",
-                                "The request body exceeds " + bodyLimit + " bytes for this path.");
-                        return;
-                    }
                     fail(request, upstream, failure);
                 });
+    }
+
+    /** HTTP/1.x: a body without Content-Length is chunked; HTTP/2: any request stream still open may carry one. */
+    private static boolean unknownLength(HttpServerRequest request) {
+        if (request.getHeader("content-length") != null) {
+            return false;
+        }
+        return request.version() == HttpVersion.HTTP_2 ? !request.isEnded()
+                : request.getHeader("transfer-encoding") != null;
+    }
+
+    private static Future<Buffer> readUpTo(HttpServerRequest request, long limit) {
+        Promise<Buffer> promise = Promise.promise();
+        Buffer body = Buffer.buffer();
+        request.handler(chunk -> {
+            if (body.length() + chunk.length() > limit) {
+                request.handler(null);
+                request.pause();
+                promise.tryFail("too large");
+            } else {
+                body.appendBuffer(chunk);
+            }
+        });
+        request.exceptionHandler(promise::tryFail);
+        request.endHandler(v -> promise.tryComplete(body));
+        request.resume();
+        return promise.future();
     }
 
     private void fail(HttpServerRequest request, Upstream upstream, Throwable failure) {

@@ -66,7 +66,7 @@ public class TokenVerifier {
     public Caller cached(String token) {
         CompletableFuture<Caller> f = cache.getIfPresent(token);
         if (f != null && f.isDone() && !f.isCompletedExceptionally()) {
-            return f.join();
+            return f.join(); // null while a refused token's entry is being dropped
         }
         return null;
     }
@@ -78,10 +78,14 @@ public class TokenVerifier {
             return Future.succeededFuture(known);
         }
         Context context = vertx.getOrCreateContext();
+        // A refused token completes with null: Caffeine drops the entry (and does not log the failure).
         CompletableFuture<Caller> f = cache.get(token, (t, executor) -> vertx
                 .executeBlocking(() -> parse(t), false)
+                .otherwise((Caller) null)
                 .toCompletionStage().toCompletableFuture());
-        return Future.fromCompletionStage(f, context);
+        return Future.fromCompletionStage(f, context).compose(caller -> caller != null
+                ? Future.succeededFuture(caller)
+                : Future.failedFuture(new InvalidTokenException("invalid token")));
     }
 
     /** Number of remembered tokens (for tests and metrics). */
@@ -92,12 +96,18 @@ public class TokenVerifier {
     private Caller parse(String token) {
         try {
             JsonWebToken jwt = parser.parse(token);
+            if (jwt.getSubject() == null || jwt.getSubject().isBlank()) {
+                throw new InvalidTokenException("no subject");
+            }
             Set<String> groups = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
             return new Caller(jwt.getSubject(), groups, jwt.getExpirationTime());
         } catch (ParseException e) {
             // The exception text may quote claims: log only that verification failed.
             LOG.debug("Bearer token rejected");
             throw new InvalidTokenException("invalid token");
+        } catch (InvalidTokenException e) {
+            LOG.debug("Bearer token rejected (no subject)");
+            throw e;
         } catch (RuntimeException e) {
             LOG.debugf("Bearer token rejected (%s)", e.getClass().getSimpleName());
             throw new InvalidTokenException("invalid token");
