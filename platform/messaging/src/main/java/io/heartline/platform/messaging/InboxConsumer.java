@@ -27,7 +27,7 @@ import io.heartline.platform.events.Topics;
  * {@code <topic>.<consumer>.dlq} with the error in headers and moves on. Offsets are committed only after the records
  * before them were handled or parked.
  */
-public final class InboxConsumer implements AutoCloseable {
+public final class InboxConsumer extends LoopThread {
 
     private static final Logger LOG = Logger.getLogger(InboxConsumer.class);
 
@@ -45,11 +45,10 @@ public final class InboxConsumer implements AutoCloseable {
     private final Producer<String, byte[]> deadLetters;
     private final TransactionRunner transactions;
     private final Settings settings;
-    private volatile boolean running;
-    private Thread thread;
 
     public InboxConsumer(EventHandler handler, Consumer<String, byte[]> consumer,
             Producer<String, byte[]> deadLetters, TransactionRunner transactions, Settings settings) {
+        super("inbox-" + handler.consumerName());
         this.handler = handler;
         this.consumer = consumer;
         this.deadLetters = deadLetters;
@@ -57,18 +56,11 @@ public final class InboxConsumer implements AutoCloseable {
         this.settings = settings;
     }
 
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        thread = Thread.ofPlatform().name("inbox-" + handler.consumerName()).start(this::loop);
-    }
-
-    private void loop() {
+    @Override
+    protected void loop() {
         try {
             consumer.subscribe(List.copyOf(handler.topics()));
-            while (running) {
+            while (running()) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(settings.pollTimeout());
                 if (records.isEmpty()) {
                     continue;
@@ -76,7 +68,7 @@ public final class InboxConsumer implements AutoCloseable {
                 Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
                 try {
                     for (ConsumerRecord<String, byte[]> record : records) {
-                        if (!running) {
+                        if (!running()) {
                             break;
                         }
                         process(record);
@@ -190,20 +182,7 @@ public final class InboxConsumer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        Thread t;
-        synchronized (this) {
-            running = false;
-            t = thread;
-            thread = null;
-        }
+    protected void interruptWait() {
         consumer.wakeup();
-        if (t != null) {
-            try {
-                t.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

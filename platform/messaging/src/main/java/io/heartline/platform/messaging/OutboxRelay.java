@@ -29,7 +29,7 @@ import org.jboss.logging.Logger;
  * <li>Durable: failures leave rows unsent; passes retry with growing backoff until the broker is back.</li>
  * </ul>
  */
-public final class OutboxRelay implements AutoCloseable {
+public final class OutboxRelay extends LoopThread {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
@@ -43,22 +43,13 @@ public final class OutboxRelay implements AutoCloseable {
     private final Producer<String, byte[]> producer;
     private final Settings settings;
     private final Semaphore wakeups = new Semaphore(0);
-    private volatile boolean running;
-    private Thread thread;
     private Instant nextCleanup = Instant.now();
 
     public OutboxRelay(DataSource dataSource, Producer<String, byte[]> producer, Settings settings) {
+        super("outbox-relay-" + settings.name());
         this.dataSource = dataSource;
         this.producer = producer;
         this.settings = settings;
-    }
-
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        thread = Thread.ofPlatform().daemon().name("outbox-relay-" + settings.name()).start(this::loop);
     }
 
     /** Asks for a pass now (called after a transaction that appended events commits). Cheap and non-blocking. */
@@ -68,13 +59,14 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    private void loop() {
+    @Override
+    protected void loop() {
         Duration backoff = settings.pollInterval();
-        while (running) {
+        while (running()) {
             try {
                 wakeups.tryAcquire(backoff.toMillis(), TimeUnit.MILLISECONDS);
                 wakeups.drainPermits();
-                if (!running) {
+                if (!running()) {
                     break;
                 }
                 drain();
@@ -99,7 +91,7 @@ public final class OutboxRelay implements AutoCloseable {
             if (r.failed() > 0) {
                 throw new IllegalStateException(r.failed() + " event(s) not acknowledged by the broker");
             }
-        } while (running && r.sent() == settings.batchSize());
+        } while (running() && r.sent() == settings.batchSize());
     }
 
     record PassResult(int sent, int failed) {
@@ -208,21 +200,8 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        Thread t;
-        synchronized (this) {
-            running = false;
-            t = thread;
-            thread = null;
-        }
+    protected void interruptWait() {
         wake();
-        if (t != null) {
-            try {
-                t.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     private static Duration min(Duration a, Duration b) {
