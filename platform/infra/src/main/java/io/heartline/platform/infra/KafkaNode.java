@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -48,8 +49,10 @@ public final class KafkaNode implements AutoCloseable {
         }
     }
 
+    /** Starts a broker; a log directory formatted by an earlier run is reused with its data. */
     public static KafkaNode start(int kafkaPort, int controllerPort, Path logDir, boolean deleteOnClose) {
         KafkaNode node = new KafkaNode(kafkaPort, controllerPort, logDir, deleteOnClose);
+        node.clusterId = existingClusterId(logDir);
         node.startBroker();
         return node;
     }
@@ -78,6 +81,21 @@ public final class KafkaNode implements AutoCloseable {
         clusterId = broker.getClusterId();
     }
 
+    /** The cluster id written in {@code meta.properties} when the directory was formatted, or null. */
+    private static String existingClusterId(Path logDir) {
+        Path meta = logDir.resolve("meta.properties");
+        if (!Files.isRegularFile(meta)) {
+            return null;
+        }
+        Properties props = new Properties();
+        try (var in = Files.newInputStream(meta)) {
+            props.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + meta, e);
+        }
+        return props.getProperty("cluster.id");
+    }
+
     public String bootstrapServers() {
         return "127.0.0.1:" + kafkaPort;
     }
@@ -95,6 +113,10 @@ public final class KafkaNode implements AutoCloseable {
         } catch (InterruptedException | TimeoutException e) {
             throw new IllegalStateException("Cannot create topic " + topic, e);
         }
+    }
+
+    public String clusterId() {
+        return clusterId;
     }
 
     public int port() {

@@ -67,4 +67,19 @@ class RealServersTest {
             assertFalse(Ports.answers("127.0.0.1", kafka.port()));
         }
     }
+
+    @Test
+    void aNewProcessReusesTheDataDirectoryOfAnEarlierOne() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kafka-reuse-");
+        int port = Ports.free();
+        int controller = Ports.free();
+        String clusterId;
+        try (KafkaNode first = KafkaNode.start(port, controller, dir, false)) {
+            clusterId = first.clusterId();
+        }
+        try (KafkaNode second = KafkaNode.start(port, controller, dir, true)) {
+            assertTrue(second.isRunning());
+            assertEquals(clusterId, second.clusterId());
+        }
+    }
 }
