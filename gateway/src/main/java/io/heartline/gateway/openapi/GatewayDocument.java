@@ -27,7 +27,7 @@ import io.smallrye.config.SmallRyeConfig;
  * methods and roles the policy allows and the problems the gateway itself may answer, and (extension
  * {@code x-heartline-services}) where each service's full document is served: {@code /q/openapi/<service>}.
  */
-@OpenApiFilter(OpenApiFilter.RunStage.RUNTIME_STARTUP)
+@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
 public class GatewayDocument implements OASFilter {
 
     private static final String PROBLEM = "#/components/schemas/Problem";
