@@ -1,0 +1,23 @@
+package io.heartline.screening.campaign;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import io.heartline.screening.submission.SubjectIds;
+
+/**
+ * Body of {@code POST /api/v1/campaigns}: either {@code subjectIds} (the cohort) or {@code allStaff: true}.
+ */
+public record CreateCampaignRequest(
+        @NotBlank @Size(max = 32) String instrument,
+        @Size(max = 200) String title,
+        @Size(max = 5000) List<@NotNull @Pattern(regexp = SubjectIds.PATTERN, message = SubjectIds.MESSAGE) String> subjectIds,
+        Boolean allStaff,
+        @NotNull Instant opensAt,
+        @NotNull Instant closesAt) {
+}

@@ -1,0 +1,44 @@
+package io.heartline.screening.instrument;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.heartline.platform.web.ProblemException;
+import io.quarkus.security.Authenticated;
+
+/** The catalogue, for any signed-in user: served from memory. */
+@Path("/api/v1/instruments")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Instruments")
+@Authenticated
+public class InstrumentResource {
+
+    private final InstrumentCatalogue catalogue;
+
+    InstrumentResource(InstrumentCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    @GET
+    @Operation(summary = "Current version of every instrument")
+    public List<InstrumentViews.Summary> list() {
+        return catalogue.current().stream().map(InstrumentViews.Summary::of).toList();
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "One instrument's form: items with their options (current version unless ?version=)")
+    public InstrumentViews.Form get(@PathParam("code") String code, @QueryParam("version") Integer version) {
+        return catalogue.find(code, version).map(InstrumentViews.Form::of)
+                .orElseThrow(() -> ProblemException.notFound("Instrument " + code));
+    }
+}

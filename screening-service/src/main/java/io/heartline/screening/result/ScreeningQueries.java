@@ -1,0 +1,168 @@
+package io.heartline.screening.result;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.agroal.api.AgroalDataSource;
+import io.heartline.platform.web.PageRequest;
+import io.heartline.screening.instrument.Metric;
+import io.heartline.screening.instrument.RiskLevel;
+import io.heartline.screening.instrument.SubjectType;
+import io.heartline.screening.scoring.Answer;
+import io.heartline.screening.scoring.Flag;
+import io.heartline.screening.scoring.SubscaleScore;
+
+/**
+ * Reads of the screening table, always within one school: the school is part of every query, so a record of another
+ * school is simply not found. Keyset pages (submitted_at, id), newest first.
+ */
+@ApplicationScoped
+public class ScreeningQueries {
+
+    private static final String SUMMARY_COLUMNS = "id, school, subject_id, subject_type, instrument_code, "
+            + "instrument_version, scoring_rules_version, submitted_at, campaign_id, total_score, mean_score, "
+            + "percentage_score, banded_on, band_score, band, risk_level, flags";
+    private static final TypeReference<List<Answer>> ANSWERS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<SubscaleScore>> SUBSCALES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Flag>> FLAGS = new TypeReference<>() {
+    };
+
+    private final AgroalDataSource dataSource;
+    private final ObjectMapper json;
+
+    ScreeningQueries(AgroalDataSource dataSource, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    /** The full result, answers included. */
+    public Optional<StoredScreening> find(String school, UUID id) {
+        List<StoredScreening> rows = query("SELECT " + SUMMARY_COLUMNS + ", answers, subscales FROM screening"
+                + " WHERE school = ? AND id = ?", true, ps -> {
+                    ps.setString(1, school);
+                    ps.setObject(2, id);
+                });
+        return rows.stream().findFirst();
+    }
+
+    /** Results of the school at or above a level, submitted at or after {@code since} (may be null). */
+    public List<StoredScreening> worklist(String school, RiskLevel atLeast, Instant since, PageRequest page) {
+        List<String> levels = atLeast.andAbove().stream().map(Enum::name).toList();
+        String sql = "SELECT " + SUMMARY_COLUMNS + " FROM screening WHERE school = ? AND risk_level = ANY (?)"
+                + (since != null ? " AND submitted_at >= ?" : "")
+                + (page.hasCursor() ? " AND (submitted_at, id) < (?, ?)" : "")
+                + " ORDER BY submitted_at DESC, id DESC LIMIT ?";
+        return query(sql, false, ps -> {
+            int i = 1;
+            ps.setString(i++, school);
+            ps.setArray(i++, ps.getConnection().createArrayOf("text", levels.toArray()));
+            if (since != null) {
+                ps.setTimestamp(i++, Timestamp.from(since));
+            }
+            i = cursor(ps, i, page);
+            ps.setInt(i, page.limit() + 1);
+        });
+    }
+
+    /** One person's results at the school, newest first. */
+    public List<StoredScreening> archive(String school, String subjectId, PageRequest page) {
+        String sql = "SELECT " + SUMMARY_COLUMNS + ", subscales FROM screening WHERE school = ? AND subject_id = ?"
+                + (page.hasCursor() ? " AND (submitted_at, id) < (?, ?)" : "")
+                + " ORDER BY submitted_at DESC, id DESC LIMIT ?";
+        return query(sql, false, ps -> {
+            int i = 1;
+            ps.setString(i++, school);
+            ps.setString(i++, subjectId);
+            i = cursor(ps, i, page);
+            ps.setInt(i, page.limit() + 1);
+        });
+    }
+
+    /** The latest {@code perInstrument} results of each instrument for one person: what trends are drawn from. */
+    public List<StoredScreening> latestPerInstrument(String school, String subjectId, int perInstrument) {
+        String sql = "SELECT " + SUMMARY_COLUMNS + " FROM (SELECT s.*, row_number() OVER (PARTITION BY instrument_code"
+                + " ORDER BY submitted_at DESC, id DESC) AS n FROM screening s WHERE school = ? AND subject_id = ?) x"
+                + " WHERE n <= ? ORDER BY instrument_code, submitted_at, id";
+        return query(sql, false, ps -> {
+            ps.setString(1, school);
+            ps.setString(2, subjectId);
+            ps.setInt(3, perInstrument);
+        });
+    }
+
+    private static int cursor(PreparedStatement ps, int i, PageRequest page) throws SQLException {
+        if (page.hasCursor()) {
+            ps.setTimestamp(i++, Timestamp.from(page.beforeAt()));
+            ps.setObject(i++, page.beforeId());
+        }
+        return i;
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private List<StoredScreening> query(String sql, boolean withAnswers, Binder binder) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            List<StoredScreening> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                boolean hasSubscales = hasColumn(rs, "subscales");
+                while (rs.next()) {
+                    rows.add(map(rs, withAnswers, hasSubscales));
+                }
+            }
+            return rows;
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Cannot read screenings (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    private StoredScreening map(ResultSet rs, boolean withAnswers, boolean withSubscales) throws SQLException, IOException {
+        return new StoredScreening(rs.getObject("id", UUID.class), rs.getString("school"), rs.getString("subject_id"),
+                SubjectType.valueOf(rs.getString("subject_type")), rs.getString("instrument_code"),
+                rs.getInt("instrument_version"), rs.getString("scoring_rules_version"),
+                rs.getTimestamp("submitted_at").toInstant(), rs.getObject("campaign_id", UUID.class),
+                withAnswers ? json.readValue(rs.getString("answers"), ANSWERS) : null, rs.getInt("total_score"),
+                plain(rs.getBigDecimal("mean_score")), plain(rs.getBigDecimal("percentage_score")),
+                Metric.valueOf(rs.getString("banded_on")), plain(rs.getBigDecimal("band_score")),
+                withSubscales ? json.readValue(rs.getString("subscales"), SUBSCALES) : null, rs.getString("band"),
+                RiskLevel.valueOf(rs.getString("risk_level")), json.readValue(rs.getString("flags"), FLAGS));
+    }
+
+    /** 12.00 → 12, 2.90 → 2.9 (never 1E+1). */
+    private static java.math.BigDecimal plain(java.math.BigDecimal d) {
+        if (d == null) {
+            return null;
+        }
+        java.math.BigDecimal s = d.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    private static boolean hasColumn(ResultSet rs, String name) throws SQLException {
+        var meta = rs.getMetaData();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            if (meta.getColumnName(i).equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
