@@ -1,0 +1,69 @@
+package io.heartline.referral.support;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.heartline.platform.events.EventBuilder;
+import io.heartline.platform.events.EventSamples;
+import io.heartline.platform.events.OutgoingEvent;
+import io.heartline.platform.events.Topics;
+import io.heartline.platform.testsupport.SharedInfra;
+import io.heartline.referral.intake.ScreeningFlagHandler;
+
+/** Plays screening-service: builds schema-valid risk-flagged events and publishes raw records, duplicates included. */
+public final class Screenings implements AutoCloseable {
+
+    private final Producer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+            "bootstrap.servers", SharedInfra.kafka().bootstrapServers(), "acks", "all", "linger.ms", 0),
+            new StringSerializer(), new ByteArraySerializer());
+
+    /** A risk-flagged event for a new screening of a student at a school (null school or district: left out). */
+    public static OutgoingEvent flagged(String subjectId, String school, String district, String riskLevel,
+            UUID screeningId, String... flags) {
+        return flagged(subjectId, "STUDENT", school, district, riskLevel, screeningId, flags);
+    }
+
+    public static OutgoingEvent flagged(String subjectId, String subjectType, String school, String district,
+            String riskLevel, UUID screeningId, String... flags) {
+        ObjectNode data = EventSamples.data(ScreeningFlagHandler.RISK_FLAGGED);
+        data.put("subjectId", subjectId).put("subjectType", subjectType).put("riskLevel", riskLevel)
+                .put("screeningId", screeningId.toString());
+        ArrayNode f = data.putArray("flags");
+        List.of(flags).forEach(f::add);
+        return EventBuilder.from("screening").type(ScreeningFlagHandler.RISK_FLAGGED).subject(subjectId)
+                .school(school).district(district).data(data).build();
+    }
+
+    public void send(OutgoingEvent e) {
+        send(e.key(), e.payload());
+    }
+
+    public void send(String key, byte[] payload) {
+        try {
+            producer.send(new ProducerRecord<>(Topics.SCREENING, key, payload)).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void send(String key, String payload) {
+        send(key, payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
