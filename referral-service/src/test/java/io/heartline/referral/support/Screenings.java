@@ -46,6 +46,14 @@ public final class Screenings implements AutoCloseable {
                 .school(school).district(district).data(data).build();
     }
 
+    /** A schema-valid event whose envelope names another person than its data: a producer bug. */
+    public static OutgoingEvent mismatched(String envelopeSubject, String dataSubject, String school, String district) {
+        ObjectNode data = EventSamples.data(ScreeningFlagHandler.RISK_FLAGGED);
+        data.put("subjectId", dataSubject).put("screeningId", UUID.randomUUID().toString());
+        return EventBuilder.from("screening").type(ScreeningFlagHandler.RISK_FLAGGED).subject(envelopeSubject)
+                .school(school).district(district).data(data).build();
+    }
+
     public void send(OutgoingEvent e) {
         send(e.key(), e.payload());
     }
