@@ -86,7 +86,11 @@ public final class DefinitionLoader {
     }
 
     public Instrument load(String resource) {
-        JsonNode node = read(resource);
+        return load(resource, read(resource));
+    }
+
+    /** Checks and compiles a definition already read as JSON; {@code name} only labels the problems. */
+    public Instrument load(String resource, JsonNode node) {
         List<String> problems = schema.validate(node).stream().map(ValidationMessage::getMessage).toList();
         if (!problems.isEmpty()) {
             throw new InvalidDefinitionException(resource, problems);
