@@ -130,8 +130,11 @@ public class ScreeningQueries {
                 }
             }
             return rows;
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("Cannot read screenings (" + e.getClass().getSimpleName() + ")", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read screenings (SQL state " + e.getSQLState() + ")", e);
+        } catch (IOException e) {
+            // No cause: a JSON parser's message may quote the stored answers.
+            throw new IllegalStateException("Cannot read a stored screening (" + e.getClass().getSimpleName() + ")");
         }
     }
 
