@@ -92,6 +92,9 @@ class CampaignAndLicenceTest {
         as(psy).get("/api/v1/campaigns/" + scheduledLater).then().body("completed", equalTo(0));
         assertEquals(List.of(id), Db.strings(db, "SELECT campaign_id::text FROM screening WHERE id = ?::uuid", linked));
         as(psy).get("/api/v1/screenings/" + linked).then().body("campaignId", equalTo(id));
+        assertEquals(1, Db.count(db, "SELECT count(*) FROM outbox_event WHERE convert_from(payload, 'UTF8') LIKE ?"
+                + " AND convert_from(payload, 'UTF8') LIKE ?", "%\"screeningId\":\"" + linked + "\"%",
+                "%\"campaignId\":\"" + id + "\"%"), "the submitted event names the campaign");
         as(token(newPerson("admin"), school, "school-admin")).get("/api/v1/campaigns").then().statusCode(200)
                 .body("items.id", org.hamcrest.Matchers.hasItems(id, scheduledLater));
     }
