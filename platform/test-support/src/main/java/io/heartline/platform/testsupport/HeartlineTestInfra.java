@@ -36,9 +36,6 @@ public class HeartlineTestInfra implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.username", pg.user());
         config.put("quarkus.datasource.password", pg.password());
         config.put("kafka.bootstrap.servers", SharedInfra.kafka().bootstrapServers());
-        config.put("mp.jwt.verify.publickey.location", TestTokens.PUBLIC_KEY_RESOURCE);
-        config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
-        config.put("mp.jwt.verify.audiences", TestTokens.AUDIENCE);
         return config;
     }
 

@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -43,6 +44,15 @@ public class ProblemMappers {
                 .toList();
         return Problem.of(400, "validation", "Invalid request", "The request has " + errors.size() + " invalid field(s)",
                 errors).at(uri.getPath()).toResponse();
+    }
+
+    /**
+     * quarkus-rest-jackson ships its own mapper for this subtype (unknown field, wrong type), more specific than the
+     * one below; this one outranks it so that those 400s are problem+json too.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
     }
 
     @ServerExceptionMapper

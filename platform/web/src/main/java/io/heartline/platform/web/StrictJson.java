@@ -1,4 +1,4 @@
-package io.heartline.screening;
+package io.heartline.platform.web;
 
 import jakarta.inject.Singleton;
 
@@ -9,15 +9,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
- * Answers must be exact: Jackson's defaults would read {@code "value": 1.7} as 1 and {@code "value": "2"} as 2.
- * Both become 400s instead.
+ * Request bodies mean exactly what they say: Jackson's defaults would read {@code 1.7} as 1 and {@code "2"} as 2,
+ * silently changing an answer or a count. Both become 400 problem+json instead. Unknown fields are refused by
+ * {@code quarkus.jackson.fail-on-unknown-properties=true}.
  */
 @Singleton
-public class JsonStrictness implements ObjectMapperCustomizer {
+public class StrictJson implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 }
