@@ -44,6 +44,8 @@ class RolePolicyTest {
             new Case("GET", "/api/v1/instruments/PHQ-9", "screening", ALL),
             new Case("HEAD", "/api/v1/instruments/PHQ-9", "screening", ALL),
             new Case("POST", "/api/v1/instruments", "screening", NONE),
+            new Case("POST", "/api/v1/instruments/SCL-90/licences", "screening", Set.of("district-admin")),
+            new Case("GET", "/api/v1/instruments/SCL-90/licences", "screening", ALL),
             new Case("POST", "/api/v1/screenings", "screening", Set.of("student", "staff", "teacher", "psychologist")),
             new Case("GET", "/api/v1/screenings/0190a1b2-0000-7000-8000-000000000001", "screening", Set.of("psychologist")),
             new Case("GET", "/api/v1/screenings?riskLevel=HIGH&since=2026-01-01T00:00:00Z", "screening", Set.of("psychologist")),
