@@ -39,7 +39,7 @@ public class ReferralQueries {
         if (caller.school() != null && caller.hasAnyRole(Roles.PSYCHOLOGIST, Roles.SCHOOL_ADMIN)) {
             return referrals("r.school = :scope", caller.school(), filter, page, now);
         }
-        if (caller.district() != null && caller.school() == null && caller.hasRole(Roles.DISTRICT_ADMIN)) {
+        if (caller.district() != null && caller.hasRole(Roles.DISTRICT_ADMIN)) {
             return referrals("r.district = :scope and r.tier in :districtTiers", caller.district(), filter, page, now);
         }
         if (caller.school() != null && caller.hasRole(Roles.TEACHER)) {
