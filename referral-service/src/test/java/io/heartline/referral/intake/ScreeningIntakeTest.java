@@ -181,6 +181,26 @@ class ScreeningIntakeTest {
     }
 
     @Test
+    void aFlagThatFailsForAPassingReasonIsRetriedNotParked() {
+        String subject = Who.unique("student");
+        UUID screening = UUID.randomUUID();
+        String constraint = "hold_" + subject.replace('-', '_');
+        // The database refuses this subject's referral for a while, as a failing disk or a restart would.
+        Sql.update(db, "ALTER TABLE referral ADD CONSTRAINT " + constraint + " CHECK (subject_id <> '" + subject
+                + "') NOT VALID");
+        try (Screenings screenings = new Screenings()) {
+            screenings.send(Screenings.flagged(subject, school, district, "CRITICAL", screening, "SELF_HARM_IDEATION"));
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> referralsOf(screening) == 0);
+        } finally {
+            Sql.update(db, "ALTER TABLE referral DROP CONSTRAINT " + constraint);
+        }
+        referralOf(screening);
+        try (TopicReader dead = TopicReader.of(DLQ)) {
+            assertEquals(0, dead.drain(Duration.ofSeconds(2)).stream().filter(r -> subject.equals(r.key())).count());
+        }
+    }
+
+    @Test
     void aScreeningWithoutASchoolGoesToTheDistrictCentre() {
         String subject = Who.unique("staff");
         UUID screening = UUID.randomUUID();

@@ -8,20 +8,16 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -234,9 +230,9 @@ class ReferralApiTest {
         JsonPath all = psy.req().get("/api/v1/referrals").then().statusCode(200).extract().jsonPath();
         assertEquals(List.of(third.toString(), second.toString(), first.toString()), all.getList("items.id"));
         assertNull(all.getString("nextCursor"));
-        assertEquals(List.of(), new HashSet<>(all.getList("items")).stream()
-                .filter(i -> ((Map<?, ?>) i).containsKey("reason") || ((Map<?, ?>) i).containsKey("riskLevel"))
-                .toList(), "list items carry nothing sensitive");
+        List<Map<String, Object>> items = all.getList("items");
+        items.forEach(i -> assertFalse(i.containsKey("reason") || i.containsKey("riskLevel") || i.containsKey("flags"),
+                "list items carry nothing sensitive: " + i));
 
         JsonPath page1 = psy.req().queryParam("limit", 2).get("/api/v1/referrals").then().statusCode(200)
                 .extract().jsonPath();
@@ -287,19 +283,8 @@ class ReferralApiTest {
                 .body(containsString("/api/v1/routing-rules"));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/live").then().statusCode(200);
-        Set<String> metrics = Set.of(given().get("/q/metrics").then().statusCode(200).extract().asString()
-                .split("\n"));
-        assertTrue(metrics.stream().anyMatch(l -> l.startsWith("heartline_referral_sla_overdue")), "SLA gauge");
-        assertNotEquals(0, metrics.size());
-        assertNotNull(metrics);
-    }
-
-    private static void assertNotNull(Object o) {
-        assertTrue(o != null);
-    }
-
-    @SuppressWarnings("unused")
-    private static void unused() {
-        notNullValue();
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("heartline_referral_sla_overdue"), "SLA gauge");
+        assertTrue(metrics.contains("heartline_outbox_pending"), "outbox backlog gauge");
     }
 }
