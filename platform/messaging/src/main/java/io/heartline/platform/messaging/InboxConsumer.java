@@ -35,6 +35,7 @@ public final class InboxConsumer extends LoopThread {
     public static final String H_EXCEPTION = "heartline-dlq-exception";
     public static final String H_ORIGINAL = "heartline-dlq-original";
     public static final String H_ATTEMPTS = "heartline-dlq-attempts";
+    private static final long MAX_OUTAGE_BACKOFF_MS = 5_000;
 
     /** @param maxAttempts handler attempts before the record goes to the dead-letter topic */
     public record Settings(int maxAttempts, Duration retryBackoff, Duration pollTimeout) {
@@ -130,6 +131,7 @@ public final class InboxConsumer extends LoopThread {
             return;
         }
         Exception last = null;
+        long outageBackoff = settings.retryBackoff().toMillis();
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
             try {
                 transactions.inNewTransaction(connection -> {
@@ -142,6 +144,16 @@ public final class InboxConsumer extends LoopThread {
                 deadLetter(record, e, attempt);
                 return;
             } catch (Exception e) {
+                if (TransientFailures.isTransient(e) && running()) {
+                    // The database (not the record) is failing: every record would fail alike, so wait for it
+                    // instead of spending the record's attempts and parking good events on the DLQ.
+                    LOG.warnf("Inbox consumer %s: event %s waits for the database (%s); retrying in %d ms",
+                            handler.consumerName(), event.id(), e.toString(), outageBackoff);
+                    Thread.sleep(outageBackoff);
+                    outageBackoff = Math.min(outageBackoff * 2, MAX_OUTAGE_BACKOFF_MS);
+                    attempt--;
+                    continue;
+                }
                 last = e;
                 LOG.warnf("Inbox consumer %s: event %s failed (attempt %d of %d): %s", handler.consumerName(),
                         event.id(), attempt, settings.maxAttempts(), e.toString());

@@ -213,6 +213,17 @@ class OutboxInboxTest {
     }
 
     @Test
+    void aDatabaseOutageDuringHandlingIsWaitedOutNotDeadLettered() throws Exception {
+        String run = "flaky-" + UUID.randomUUID(); // fails FLAKY_FAILURES (> max attempts) times with SQLSTATE 08006
+        OutgoingEvent event = Probes.event(run);
+        writer.commit(List.of(event));
+        await().atMost(PATIENCE).until(() -> effects(run) == 1);
+        try (TopicReader dead = TopicReader.of(Topics.deadLetter(Topics.SCREENING, "probe"))) {
+            assertEquals(0, dead.drain(Duration.ofSeconds(1)).stream().filter(r -> run.equals(r.key())).count());
+        }
+    }
+
+    @Test
     void twoRelaysOnOneOutboxLoseNothingAndKeepPerKeyOrder() throws Exception {
         String run = "tworelays-" + UUID.randomUUID();
         try (OutboxRelay second = runtime.newRelay("second", runtime.newProducer("second"))) {

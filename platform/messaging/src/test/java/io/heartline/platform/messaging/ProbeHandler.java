@@ -2,7 +2,11 @@ package io.heartline.platform.messaging;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,8 +41,17 @@ public class ProbeHandler implements EventHandler {
         return Set.of(SUBMITTED);
     }
 
+    /** Subjects starting with "flaky-" fail this many times as a lost database connection would, then succeed. */
+    static final int FLAKY_FAILURES = 5;
+    private final Map<String, AtomicInteger> flakyFailures = new ConcurrentHashMap<>();
+
     @Override
     public void handle(IncomingEvent event) throws Exception {
+        if (event.subject().startsWith("flaky-")
+                && flakyFailures.computeIfAbsent(event.subject(), s -> new AtomicInteger()).incrementAndGet()
+                        <= FLAKY_FAILURES) {
+            throw new SQLException("connection lost (simulated)", "08006");
+        }
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("INSERT INTO probe_effect (event_id, subject) VALUES (?, ?)")) {
             ps.setObject(1, event.id());
