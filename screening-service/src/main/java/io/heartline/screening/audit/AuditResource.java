@@ -40,7 +40,7 @@ public class AuditResource {
     @RunOnVirtualThread
     @RolesAllowed(Roles.SCHOOL_ADMIN)
     @Operation(summary = "Reads of one person's records at your school, newest first")
-    public Page<AuditLog.Entry> list(@QueryParam("subjectId") String subjectId, @QueryParam("limit") Integer limit,
+    public Page<AuditLog.Entry> list(@QueryParam("subjectId") String subjectId, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         String school = currentCaller.get().requireSchool();
         if (!SubjectIds.valid(subjectId)) {

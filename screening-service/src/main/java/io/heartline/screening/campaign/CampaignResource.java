@@ -71,7 +71,7 @@ public class CampaignResource {
     @Transactional
     @RunOnVirtualThread
     @Operation(summary = "Campaigns of your school, newest first")
-    public Page<CampaignReport> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    public Page<CampaignReport> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return campaigns.list(currentCaller.get(), PageRequest.of(limit, cursor));
     }
 }

@@ -37,8 +37,21 @@ public class InstrumentResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "One instrument's form: items with their options (current version unless ?version=)")
-    public InstrumentViews.Form get(@PathParam("code") String code, @QueryParam("version") Integer version) {
-        return catalogue.find(code, version).map(InstrumentViews.Form::of)
+    public InstrumentViews.Form get(@PathParam("code") String code, @QueryParam("version") String version) {
+        return catalogue.find(code, versionOf(version)).map(InstrumentViews.Form::of)
                 .orElseThrow(() -> ProblemException.notFound("Instrument " + code));
+    }
+
+    /** Parsed here, not by JAX-RS, which would answer a non-number with 404 instead of 400. */
+    private static Integer versionOf(String version) {
+        if (version == null || version.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(version.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("version must be a whole number",
+                    java.util.List.of(new io.heartline.platform.web.Problem.FieldError("version", "must be a whole number")));
+        }
     }
 }

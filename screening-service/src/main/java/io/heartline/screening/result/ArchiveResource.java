@@ -47,7 +47,7 @@ public class ArchiveResource {
     @RunOnVirtualThread
     @Operation(summary = "Results over time (newest first) and the trend per instrument (audited); 404 when the "
             + "person has no result at your school")
-    public ResultViews.Archive get(@PathParam("subjectId") String subjectId, @QueryParam("limit") Integer limit,
+    public ResultViews.Archive get(@PathParam("subjectId") String subjectId, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         Caller caller = currentCaller.get();
         String school = caller.requireSchool();

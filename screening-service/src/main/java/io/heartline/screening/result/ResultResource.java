@@ -66,7 +66,7 @@ public class ResultResource {
     public Page<ResultViews.Summary> worklist(
             @Parameter(description = "lowest level listed; MODERATE when absent") @QueryParam("riskLevel") String riskLevel,
             @Parameter(description = "ISO-8601 instant: only results submitted at or after it") @QueryParam("since") String since,
-            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         Caller caller = currentCaller.get();
         String school = caller.requireSchool();
         PageRequest page = PageRequest.of(limit, cursor);

@@ -53,6 +53,8 @@ class InstrumentResourceTest {
     void unknownInstrumentIs404() {
         as(student).get("/api/v1/instruments/NOPE").then().statusCode(404).contentType("application/problem+json");
         as(student).get("/api/v1/instruments/PHQ-9?version=9").then().statusCode(404);
+        as(student).get("/api/v1/instruments/PHQ-9?version=one").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("version"));
     }
 
     @Test

@@ -131,6 +131,8 @@ class ResultsAndArchiveTest {
         as(psy).get("/api/v1/screenings?since=yesterday").then().statusCode(400)
                 .body("errors[0].field", equalTo("since"));
         as(psy).get("/api/v1/screenings?limit=500").then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        as(psy).get("/api/v1/screenings?limit=abc").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
         as(psy).get("/api/v1/screenings?cursor=nonsense").then().statusCode(400);
     }
 

@@ -9,9 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.CloudEventData;
 
-/** A received Heartline event, parsed from structured CloudEvents JSON. */
+/**
+ * A received Heartline event, parsed from structured CloudEvents JSON.
+ *
+ * @param requestId the X-Request-Id of the request that caused the event (a Kafka header), or null
+ */
 public record IncomingEvent(UUID id, String type, String source, String subject, OffsetDateTime time,
-        String district, String school, String traceparent, JsonNode data) {
+        String district, String school, String traceparent, JsonNode data, String requestId) {
 
     /**
      * Parses structured CloudEvents JSON.
@@ -28,10 +32,15 @@ public record IncomingEvent(UUID id, String type, String source, String subject,
             JsonNode data = d == null ? EventJson.MAPPER.nullNode() : EventJson.MAPPER.readTree(d.toBytes());
             return new IncomingEvent(UUID.fromString(ce.getId()), ce.getType(), String.valueOf(ce.getSource()),
                     ce.getSubject(), ce.getTime(), extension(ce, "district"), extension(ce, "school"),
-                    extension(ce, "traceparent"), data);
+                    extension(ce, "traceparent"), data, null);
         } catch (IOException | RuntimeException e) {
             throw new MalformedEventException("not a Heartline CloudEvent: " + e.getMessage(), e);
         }
+    }
+
+    /** The same event with the request id carried beside it (in Kafka headers, not in the envelope). */
+    public IncomingEvent withRequestId(String requestId) {
+        return new IncomingEvent(id, type, source, subject, time, district, school, traceparent, data, requestId);
     }
 
     /** Maps the payload onto a record or class; unknown fields are ignored so that producers may add optional ones. */

@@ -14,7 +14,9 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import io.heartline.platform.events.EventSchemas;
 import io.heartline.platform.events.IncomingEvent;
@@ -76,10 +78,18 @@ public final class InboxConsumer extends LoopThread {
                         done.put(new TopicPartition(record.topic(), record.partition()),
                                 new OffsetAndMetadata(record.offset() + 1));
                     }
-                } catch (DeadLetterUnavailableException e) {
+                } catch (RetryLaterException e) {
                     LOG.warnf("Inbox consumer %s: %s; will retry the record", handler.consumerName(), e.getMessage());
                     rewind(records, done);
-                    Thread.sleep(settings.retryBackoff().toMillis());
+                    pause();
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // A bug or an unexpected client failure must not stop intake for good: retry from the record
+                    // that failed, after a pause.
+                    LOG.errorf(e, "Inbox consumer %s: unexpected failure; retrying", handler.consumerName());
+                    rewind(records, done);
+                    pause();
                 }
                 commit(done);
             }
@@ -94,9 +104,18 @@ public final class InboxConsumer extends LoopThread {
         }
     }
 
+    private void pause() throws InterruptedException {
+        if (running()) {
+            Thread.sleep(Math.max(settings.retryBackoff().toMillis(), 1000));
+        }
+    }
+
     /** Puts every partition of the batch back to its first record not yet handled, so nothing is skipped. */
     private void rewind(ConsumerRecords<String, byte[]> records, Map<TopicPartition, OffsetAndMetadata> done) {
         for (TopicPartition tp : records.partitions()) {
+            if (!consumer.assignment().contains(tp)) {
+                continue; // revoked meanwhile: its new owner starts from the committed offset
+            }
             long next = done.containsKey(tp) ? done.get(tp).offset() : records.records(tp).get(0).offset();
             consumer.seek(tp, next);
         }
@@ -117,11 +136,27 @@ public final class InboxConsumer extends LoopThread {
     private void process(ConsumerRecord<String, byte[]> record) throws InterruptedException {
         IncomingEvent event;
         try {
-            event = IncomingEvent.parse(record.value());
+            event = IncomingEvent.parse(record.value()).withRequestId(header(record, "X-Request-Id"));
         } catch (MalformedEventException e) {
             deadLetter(record, e, 0);
             return;
         }
+        if (event.requestId() != null) {
+            MDC.put("requestId", event.requestId());
+        }
+        try {
+            handle(record, event);
+        } finally {
+            MDC.remove("requestId");
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> record, IncomingEvent event) throws InterruptedException {
         if (!handler.eventTypes().contains(event.type())) {
             return;
         }
@@ -144,7 +179,11 @@ public final class InboxConsumer extends LoopThread {
                 deadLetter(record, e, attempt);
                 return;
             } catch (Exception e) {
-                if (TransientFailures.isTransient(e) && running()) {
+                if (TransientFailures.isTransient(e) && !running()) {
+                    // Stopping: leave the record unhandled and uncommitted; whoever owns the partition next reads it.
+                    throw new RetryLaterException("stopping while the database is failing", e);
+                }
+                if (TransientFailures.isTransient(e)) {
                     // The database (not the record) is failing: every record would fail alike, so wait for it
                     // instead of spending the record's attempts and parking good events on the DLQ.
                     LOG.warnf("Inbox consumer %s: event %s waits for the database (%s); retrying in %d ms",
@@ -169,7 +208,9 @@ public final class InboxConsumer extends LoopThread {
         String topic = Topics.deadLetter(record.topic(), handler.consumerName());
         ProducerRecord<String, byte[]> dlq = new ProducerRecord<>(topic, record.key(), record.value());
         record.headers().forEach(h -> dlq.headers().add(h));
-        dlq.headers().add(H_ERROR, utf8(String.valueOf(error.getMessage())));
+        // Our own parse and schema messages describe the envelope; anything else is summarised without its message.
+        String reason = error instanceof MalformedEventException ? error.getMessage() : TransientFailures.summary(error);
+        dlq.headers().add(H_ERROR, utf8(String.valueOf(reason)));
         dlq.headers().add(H_EXCEPTION, utf8(error.getClass().getName()));
         dlq.headers().add(H_ORIGINAL, utf8(record.topic() + "/" + record.partition() + "@" + record.offset()));
         dlq.headers().add(H_ATTEMPTS, utf8(Integer.toString(attempts)));
@@ -177,14 +218,15 @@ public final class InboxConsumer extends LoopThread {
             deadLetters.send(dlq).get();
         } catch (Exception e) {
             // Not parked means not done: stop here so the offset is not committed and the record comes back.
-            throw new DeadLetterUnavailableException("cannot write to " + topic + ": " + e.getMessage(), e);
+            throw new RetryLaterException("cannot write to " + topic + ": " + e.getMessage(), e);
         }
         LOG.errorf("Inbox consumer %s: record %s/%d@%d parked on %s: %s", handler.consumerName(), record.topic(),
-                record.partition(), record.offset(), topic, error.getMessage());
+                record.partition(), record.offset(), topic, reason);
     }
 
-    private static final class DeadLetterUnavailableException extends RuntimeException {
-        DeadLetterUnavailableException(String message, Throwable cause) {
+    /** The record cannot be finished now (DLQ unavailable, stopping during an outage): rewind, do not commit. */
+    private static final class RetryLaterException extends RuntimeException {
+        RetryLaterException(String message, Throwable cause) {
             super(message, cause);
         }
     }

@@ -21,6 +21,15 @@ abstract class LoopThread implements AutoCloseable {
         thread = Thread.ofPlatform().daemon().name(name).start(this::loop);
     }
 
+    /** True while started and its thread has not died. */
+    public final synchronized boolean isAlive() {
+        return running && thread != null && thread.isAlive();
+    }
+
+    public final String name() {
+        return name;
+    }
+
     protected final boolean running() {
         return running;
     }

@@ -102,6 +102,15 @@ public class MessagingRuntime {
         }
     }
 
+    /** The relay and consumers that should be running, for the readiness check. */
+    List<LoopThread> workers() {
+        List<LoopThread> all = new ArrayList<>(consumers);
+        if (relay != null) {
+            all.add(relay);
+        }
+        return all;
+    }
+
     void wakeRelay() {
         if (relay != null) {
             relay.wake();

@@ -22,9 +22,18 @@ class TransientFailuresTest {
                         true),
                 Arguments.of("transient connection", new SQLTransientConnectionException("gone"), true),
                 Arguments.of("wrapped", new IllegalStateException(new SQLException("refused", "08006")), true),
+                Arguments.of("lock not available (55P03)", new SQLException("lock", "55P03"), true),
+                Arguments.of("statement timeout (57014)", new SQLException("canceled", "57014"), true),
                 Arguments.of("check violation (23514)", new SQLException("check", "23514"), false),
                 Arguments.of("unique violation (23505)", new SQLException("dup", "23505"), false),
                 Arguments.of("handler bug", new NullPointerException(), false));
+    }
+
+    @org.junit.jupiter.api.Test
+    void summaryNamesTypesAndStatesButNoMessage() {
+        String summary = TransientFailures.summary(
+                new IllegalStateException("row (secret)", new SQLException("Failing row contains (secret)", "23514")));
+        assertEquals("java.lang.IllegalStateException <- java.sql.SQLException [SQLSTATE 23514]", summary);
     }
 
     @ParameterizedTest(name = "{0}")

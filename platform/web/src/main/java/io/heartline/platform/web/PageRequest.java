@@ -16,12 +16,28 @@ public record PageRequest(int limit, Instant beforeAt, UUID beforeId) {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
 
+    /**
+     * From the raw query parameters. Take {@code limit} as a String in resources: JAX-RS answers a failed conversion
+     * of an {@code Integer} query parameter with 404, where a client deserves a 400 naming the field.
+     *
+     * @throws ProblemException 400 for a limit that is not a number in 1..200 or a cursor that is not one of ours
+     */
+    public static PageRequest of(String limit, String cursor) {
+        if (limit == null || limit.isBlank()) {
+            return of((Integer) null, cursor);
+        }
+        try {
+            return of(Integer.valueOf(limit.trim()), cursor);
+        } catch (NumberFormatException e) {
+            throw limitError();
+        }
+    }
+
     /** @throws ProblemException 400 for a limit outside 1..200 or a cursor that is not one of ours */
     public static PageRequest of(Integer limit, String cursor) {
         int l = limit == null ? DEFAULT_LIMIT : limit;
         if (l < 1 || l > MAX_LIMIT) {
-            throw ProblemException.badRequest("limit must be between 1 and " + MAX_LIMIT,
-                    List.of(new Problem.FieldError("limit", "must be between 1 and " + MAX_LIMIT)));
+            throw limitError();
         }
         if (cursor == null || cursor.isBlank()) {
             return new PageRequest(l, null, null);
@@ -33,6 +49,11 @@ public record PageRequest(int limit, Instant beforeAt, UUID beforeId) {
             throw ProblemException.badRequest("cursor is not valid",
                     List.of(new Problem.FieldError("cursor", "not a cursor returned by this list")));
         }
+    }
+
+    private static ProblemException limitError() {
+        return ProblemException.badRequest("limit must be a whole number between 1 and " + MAX_LIMIT,
+                List.of(new Problem.FieldError("limit", "must be a whole number between 1 and " + MAX_LIMIT)));
     }
 
     public boolean hasCursor() {

@@ -21,7 +21,7 @@ class PageRequestTest {
 
     @Test
     void defaultsToFiftyWithoutCursor() {
-        PageRequest p = PageRequest.of(null, null);
+        PageRequest p = PageRequest.of((String) null, null);
         assertEquals(50, p.limit());
         assertFalse(p.hasCursor());
     }
@@ -32,6 +32,19 @@ class PageRequestTest {
         ProblemException e = assertThrows(ProblemException.class, () -> PageRequest.of(limit, null));
         assertEquals(400, e.problem().status());
         assertEquals("limit", e.problem().errors().get(0).field());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "abc", "1.5", "0", "999" })
+    void rawLimitThatIsNotAWholeNumberInRangeIsA400(String limit) {
+        ProblemException e = assertThrows(ProblemException.class, () -> PageRequest.of(limit, null));
+        assertEquals("limit", e.problem().errors().get(0).field());
+    }
+
+    @Test
+    void rawLimitIsParsed() {
+        assertEquals(7, PageRequest.of("7", null).limit());
+        assertEquals(50, PageRequest.of("", null).limit());
     }
 
     @Test
