@@ -86,7 +86,7 @@ public class CampaignService {
     /** @throws ProblemException 404 when the campaign is not one of the caller's school */
     public CampaignReport get(Caller caller, String id) {
         String school = caller.requireSchool();
-        Campaign c = parse(id).map(uuid -> (Campaign) Campaign.findById(uuid)).filter(x -> x.school.equals(school))
+        Campaign c = Ids.parse(id).map(uuid -> (Campaign) Campaign.findById(uuid)).filter(x -> x.school.equals(school))
                 .orElseThrow(() -> ProblemException.notFound("Campaign " + id));
         return report(c, Instant.now());
     }
@@ -120,11 +120,4 @@ public class CampaignService {
         return ((Number) em.createNativeQuery(sql).setParameter(1, parameter).getSingleResult()).longValue();
     }
 
-    private static java.util.Optional<UUID> parse(String id) {
-        try {
-            return java.util.Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
-    }
 }

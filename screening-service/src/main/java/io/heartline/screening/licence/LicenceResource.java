@@ -53,7 +53,7 @@ public class LicenceResource {
     @Operation(summary = "Record your district's licence for a LICENSED instrument")
     public Response record(@PathParam("code") String code, @Valid @NotNull RecordLicenceRequest body) {
         Caller caller = currentCaller.get();
-        String district = requireDistrict(caller);
+        String district = caller.requireDistrict();
         Instrument instrument = licensed(code);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant from = body.validFrom() != null ? body.validFrom() : now;
@@ -83,7 +83,7 @@ public class LicenceResource {
     public List<LicenceView> list(@PathParam("code") String code) {
         Caller caller = currentCaller.get();
         Instrument instrument = catalogue.current(code).orElseThrow(() -> ProblemException.notFound("Instrument " + code));
-        return InstrumentLicence.ofDistrict(instrument.code(), requireDistrict(caller)).stream().map(LicenceView::of)
+        return InstrumentLicence.ofDistrict(instrument.code(), caller.requireDistrict()).stream().map(LicenceView::of)
                 .toList();
     }
 
@@ -93,12 +93,5 @@ public class LicenceResource {
             throw ProblemException.conflict(code + " is FREE: it needs no licence");
         }
         return instrument;
-    }
-
-    private static String requireDistrict(Caller caller) {
-        if (caller.district() == null) {
-            throw ProblemException.forbidden("This action needs an account of a district (token without 'district')");
-        }
-        return caller.district();
     }
 }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.heartline.platform.events.Ids;
 import io.heartline.platform.web.Caller;
 import io.heartline.platform.web.CurrentCaller;
 import io.heartline.platform.web.Page;
@@ -54,7 +55,7 @@ public class ResultResource {
     public ResultViews.Result get(@PathParam("id") String id) {
         Caller caller = currentCaller.get();
         String school = caller.requireSchool();
-        StoredScreening s = parse(id).flatMap(uuid -> queries.find(school, uuid))
+        StoredScreening s = Ids.parse(id).flatMap(uuid -> queries.find(school, uuid))
                 .orElseThrow(() -> ProblemException.notFound("Screening " + id));
         reads.audit(caller, school, ONE, List.of(s));
         return ResultViews.Result.of(s, reads.bandLabel(s));
@@ -77,13 +78,6 @@ public class ResultResource {
         return result;
     }
 
-    private static java.util.Optional<UUID> parse(String id) {
-        try {
-            return java.util.Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
-    }
 
     private static RiskLevel level(String value) {
         if (value == null || value.isBlank()) {

@@ -1,5 +1,6 @@
 package io.heartline.platform.events;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.uuid.Generators;
@@ -14,5 +15,17 @@ public final class Ids {
 
     public static UUID next() {
         return GENERATOR.generate();
+    }
+
+    /** A path or query id as a UUID, or empty when it is not one (an id that cannot exist: answer 404). */
+    public static Optional<UUID> parse(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

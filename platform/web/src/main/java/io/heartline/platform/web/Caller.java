@@ -39,6 +39,14 @@ public record Caller(String id, Set<String> roles, String school, String distric
         return district != null && district.equals(otherDistrict);
     }
 
+    /** The caller's district, or 403 for a token without one. */
+    public String requireDistrict() {
+        if (district == null) {
+            throw ProblemException.forbidden("This action needs an account of a district (token without 'district')");
+        }
+        return district;
+    }
+
     /** The caller's school, or 403 for district-level callers on school-scoped actions. */
     public String requireSchool() {
         if (school == null) {
