@@ -1,5 +1,7 @@
 package io.heartline.gateway;
 
+import io.heartline.platform.events.RequestIds;
+
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;

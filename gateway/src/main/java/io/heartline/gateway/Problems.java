@@ -1,5 +1,7 @@
 package io.heartline.gateway;
 
+import io.heartline.platform.events.RequestIds;
+
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;

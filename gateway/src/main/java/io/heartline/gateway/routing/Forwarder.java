@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.heartline.gateway.Problems;
-import io.heartline.gateway.RequestIds;
+import io.heartline.platform.events.RequestIds;
 import io.heartline.gateway.routing.Upstreams.Upstream;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;

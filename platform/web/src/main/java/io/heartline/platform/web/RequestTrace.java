@@ -2,6 +2,8 @@ package io.heartline.platform.web;
 
 import jakarta.enterprise.context.RequestScoped;
 
+import io.heartline.platform.events.RequestIds;
+
 /**
  * Correlation of the current request ({@code X-Request-Id}, W3C {@code traceparent}), set by
  * {@link RequestTraceFilter}; services hand both to the events they write so that Kafka headers carry them on.
@@ -9,8 +11,8 @@ import jakarta.enterprise.context.RequestScoped;
 @RequestScoped
 public class RequestTrace {
 
-    public static final String REQUEST_ID = "X-Request-Id";
-    public static final String TRACEPARENT = "traceparent";
+    public static final String REQUEST_ID = RequestIds.HEADER;
+    public static final String TRACEPARENT = RequestIds.TRACEPARENT;
 
     private String requestId;
     private String traceparent;

@@ -1,9 +1,12 @@
-package io.heartline.gateway;
+package io.heartline.platform.events;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** X-Request-Id (kept when well-formed, created otherwise) and W3C traceparent (forwarded only when well-formed). */
+/**
+ * Correlation ids, one rule for the gateway, the services and the events: X-Request-Id is kept when well-formed and
+ * created otherwise; a W3C traceparent is passed on only when well-formed.
+ */
 public final class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
