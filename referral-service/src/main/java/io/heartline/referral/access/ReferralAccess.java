@@ -17,6 +17,10 @@ import io.heartline.referral.workflow.Action;
  * Acting needs the current tier's role in scope ({@link Tier#role()}); escalating, assigning and cancelling are also
  * open to the stage's supervisors (school-admin for school tiers, psychologists for class-teacher stages). Teachers
  * cannot cancel: a flagged child's referral is never dropped at the first tier; they decline, which re-routes it up.
+ * <p>
+ * Nobody sees or acts on a referral about themselves, whatever their roles: a psychologist, school-admin or
+ * district-admin who is the subject of a staff referral gets {@link View#NONE} (answered as 404, like a referral out
+ * of scope) and may not move it. Colleagues handle it; the person learns of it from them, not from the record.
  */
 public final class ReferralAccess {
 
@@ -24,6 +28,9 @@ public final class ReferralAccess {
     }
 
     public static View viewOf(Caller caller, AccessFacts f) {
+        if (isAboutThemselves(caller, f)) {
+            return View.NONE;
+        }
         View view = View.NONE;
         if (caller.hasRole(Roles.PSYCHOLOGIST) && caller.inSchool(f.school())) {
             view = view.max(View.FULL);
@@ -35,7 +42,7 @@ public final class ReferralAccess {
             view = view.max(View.STANDARD);
         }
         if (caller.hasRole(Roles.TEACHER) && caller.inSchool(f.school()) && f.hasTeacherStage()
-                && assignedToOrFree(caller, f.teacherStageAssignee()) && !caller.id().equals(f.subjectId())) {
+                && assignedToOrFree(caller, f.teacherStageAssignee())) {
             view = view.max(View.TEACHER);
         }
         return view;
@@ -43,6 +50,9 @@ public final class ReferralAccess {
 
     /** Whether the caller may perform {@code action} on the referral's current stage (legality aside). */
     public static boolean mayAct(Caller caller, AccessFacts f, Action action) {
+        if (isAboutThemselves(caller, f)) {
+            return false;
+        }
         boolean member = isTierMember(caller, f);
         return switch (action) {
             case ACCEPT, START, DECLINE, COMPLETE -> member;
@@ -51,10 +61,15 @@ public final class ReferralAccess {
         };
     }
 
-    /** Whether the caller holds the current tier's role in the tier's scope. */
+    /** The caller is the person the referral is about. */
+    public static boolean isAboutThemselves(Caller caller, AccessFacts f) {
+        return caller.id() != null && caller.id().equals(f.subjectId());
+    }
+
+    /** Whether the caller holds the current tier's role in the tier's scope (and is not the referral's subject). */
     public static boolean isTierMember(Caller caller, AccessFacts f) {
         Tier tier = f.currentTier();
-        if (!caller.hasRole(tier.role()) || !inTierScope(caller, f)) {
+        if (isAboutThemselves(caller, f) || !caller.hasRole(tier.role()) || !inTierScope(caller, f)) {
             return false;
         }
         // A class-teacher stage assigned to one teacher is theirs alone; other tiers' colleagues may cover.

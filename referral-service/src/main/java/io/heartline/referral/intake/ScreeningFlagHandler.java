@@ -1,5 +1,6 @@
 package io.heartline.referral.intake;
 
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,7 @@ import io.heartline.referral.referral.Urgency;
  * Opens exactly one referral per flagged screening. The platform inbox drops redeliveries of one event id; a screening
  * that already has a referral (the same fact re-published under a new id) is skipped here, and the unique
  * {@code screening_id} column stops a concurrent duplicate (its transaction fails, the retry finds the referral).
+ * The referral's events carry the traceparent and X-Request-Id of the screening that caused them.
  */
 @ApplicationScoped
 public class ScreeningFlagHandler implements EventHandler {
@@ -70,8 +72,8 @@ public class ScreeningFlagHandler implements EventHandler {
         }
         Referral r = opener.open(new NewReferral(flag.subjectId(), flag.subjectType(), event.school(),
                 event.district(), Source.SCREENING, Urgency.forRisk(flag.riskLevel()), flag.riskLevel(),
-                flag.flags() == null ? java.util.List.of() : flag.flags(), flag.screeningId(), null),
-                Actor.SCREENING_INTAKE, new Trace(event.traceparent(), null));
+                flag.flags() == null ? List.of() : flag.flags(), flag.screeningId(), null),
+                Actor.SCREENING_INTAKE, new Trace(event.traceparent(), event.requestId()));
         LOG.debugf("Screening %s (%s) opened referral %s at %s", flag.screeningId(), flag.riskLevel(), r.id, r.tier);
     }
 }

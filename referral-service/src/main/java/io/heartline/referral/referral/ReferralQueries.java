@@ -20,7 +20,8 @@ import io.heartline.referral.routing.Tier;
 /**
  * Lists referrals newest first within the caller's scope (the same scopes as {@code ReferralAccess}): the school for
  * psychologists and school-admins, district tiers of the district for district-admins, and for teachers the
- * class-teacher stages of their school that are free or theirs.
+ * class-teacher stages of their school that are free or theirs. Referrals about the caller are never listed (for
+ * every role, as {@code ReferralAccess} never shows them).
  */
 @ApplicationScoped
 public class ReferralQueries {
@@ -37,10 +38,11 @@ public class ReferralQueries {
     public Page<?> list(Caller caller, ReferralFilter filter, PageRequest page) {
         Instant now = Time.now();
         if (caller.school() != null && caller.hasAnyRole(Roles.PSYCHOLOGIST, Roles.SCHOOL_ADMIN)) {
-            return referrals("r.school = :scope", caller.school(), filter, page, now);
+            return referrals("r.school = :scope", caller, caller.school(), filter, page, now);
         }
         if (caller.district() != null && caller.hasRole(Roles.DISTRICT_ADMIN)) {
-            return referrals("r.district = :scope and r.tier in :districtTiers", caller.district(), filter, page, now);
+            return referrals("r.district = :scope and r.tier in :districtTiers", caller, caller.district(), filter,
+                    page, now);
         }
         if (caller.school() != null && caller.hasRole(Roles.TEACHER)) {
             return teacherStages(caller, filter, page, now);
@@ -48,11 +50,13 @@ public class ReferralQueries {
         throw ProblemException.forbidden("Referrals are listed for school staff of a school or a district-admin");
     }
 
-    private Page<ReferralSummary> referrals(String scope, String scopeId, ReferralFilter f, PageRequest page,
-            Instant now) {
-        StringBuilder q = new StringBuilder("select r from Referral r where ").append(scope);
+    private Page<ReferralSummary> referrals(String scope, Caller caller, String scopeId, ReferralFilter f,
+            PageRequest page, Instant now) {
+        StringBuilder q = new StringBuilder("select r from Referral r where ").append(scope)
+                .append(" and r.subjectId <> :me");
         Map<String, Object> params = new HashMap<>();
         params.put("scope", scopeId);
+        params.put("me", caller.id());
         if (scope.contains(":districtTiers")) {
             params.put("districtTiers", DISTRICT_TIERS);
         }

@@ -7,7 +7,9 @@ import io.heartline.referral.referral.SubjectType;
 
 /**
  * Picks a referral's first tier: the school's override rules in order, then the district's rules in order, then the
- * fallback ({@code SCHOOL_PSYCHOLOGIST}). Pure: the rules are passed in, so tables of cases test it without a database.
+ * fallback ({@code SCHOOL_PSYCHOLOGIST}). Whatever matched, two guards follow: staff never go to a class teacher, and
+ * a CRITICAL or EMERGENCY referral gets at least {@link EmergencyFloor} (a psychologist within 2 h). Pure: the rules
+ * are passed in, so tables of cases test it without a database.
  */
 public final class Router {
 
@@ -35,7 +37,9 @@ public final class Router {
         if (facts.subjectType() == SubjectType.STAFF && route.tier() == Tier.CLASS_TEACHER) {
             route = new Route(Tier.SCHOOL_PSYCHOLOGIST, route.acceptWithin(), route.matchedBy() + "+STAFF");
         }
-        return route;
+        // Defence in depth: the validator refuses rules below the floor, but rules stored before that check, or a
+        // fallback configured too slow, must not leave a child in danger with a class teacher or for days.
+        return EmergencyFloor.enforce(facts, route);
     }
 
     private static Route firstMatch(RoutingFacts facts, List<RoutingRule> rules, String scope) {

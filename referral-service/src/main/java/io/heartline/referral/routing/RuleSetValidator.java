@@ -14,9 +14,9 @@ import io.heartline.referral.referral.Urgency;
 
 /**
  * Turns submitted rules into {@link RoutingRule}s, or lists every problem by rule index: unknown values, a time to
- * accept that is not a positive ISO-8601 duration of at most {@link #MAX_ACCEPT_WITHIN}, and rules that can never
+ * accept that is not a positive ISO-8601 duration of at most {@link #MAX_ACCEPT_WITHIN}, rules that can never
  * fire (after a catch-all, shadowed by an earlier rule at least as general, or matching a combination no referral
- * has).
+ * has), and rules that would route a CRITICAL screening or an EMERGENCY referral below {@link EmergencyFloor}.
  */
 public final class RuleSetValidator {
 
@@ -47,6 +47,7 @@ public final class RuleSetValidator {
         for (int i = 0; i < rules.size(); i++) {
             checkReachable(rules, i, errors);
             checkTierFits(rules.get(i), "rules[" + i + "]", errors);
+            checkEmergencyFloor(rules, i, errors);
         }
         return new Result(errors.isEmpty() ? List.copyOf(rules) : List.of(), errors);
     }
@@ -99,6 +100,36 @@ public final class RuleSetValidator {
     private static void checkTierFits(RoutingRule rule, String at, List<FieldError> errors) {
         if (rule.subjectType() == SubjectType.STAFF && rule.tier() == Tier.CLASS_TEACHER) {
             errors.add(new FieldError(at + ".tier", "staff are never routed to CLASS_TEACHER"));
+        }
+    }
+
+    /**
+     * A rule that can receive a CRITICAL screening or an EMERGENCY referral — its match allows one (a field left out
+     * matches anything) and no earlier rule of the list takes it first — must send it to a psychologist tier within
+     * {@link EmergencyFloor#MAX_ACCEPT_WITHIN}. A catch-all after a CRITICAL and an EMERGENCY rule receives none.
+     */
+    private static void checkEmergencyFloor(List<RoutingRule> rules, int i, List<FieldError> errors) {
+        RoutingRule rule = rules.get(i);
+        RoutingFacts example = null;
+        for (RoutingFacts f : EmergencyFloor.FACTS) {
+            if (rule.matches(f) && rules.subList(0, i).stream().noneMatch(earlier -> earlier.matches(f))) {
+                example = f;
+                break;
+            }
+        }
+        if (example == null) {
+            return;
+        }
+        String at = "rules[" + i + "]";
+        String why = "this rule receives CRITICAL screenings or EMERGENCY referrals (e.g. "
+                + EmergencyFloor.describe(example) + ") that no earlier rule takes; they must reach a psychologist at"
+                + " once. Narrow the match (e.g. urgency ROUTINE) or put a CRITICAL/EMERGENCY rule before it";
+        if (EmergencyFloor.MIN_TIER.isAbove(rule.tier())) {
+            errors.add(new FieldError(at + ".tier", "must be " + EmergencyFloor.MIN_TIER + " or higher: " + why));
+        }
+        if (rule.acceptWithin().compareTo(EmergencyFloor.MAX_ACCEPT_WITHIN) > 0) {
+            errors.add(new FieldError(at + ".acceptWithin", "must be at most " + EmergencyFloor.MAX_ACCEPT_WITHIN
+                    + ": " + why));
         }
     }
 

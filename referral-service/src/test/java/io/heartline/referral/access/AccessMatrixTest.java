@@ -243,6 +243,70 @@ class AccessMatrixTest {
         Referrals.act(who("teacherA1"), t, "complete", Map.of("outcome", "RESOLVED"), 200);
     }
 
+    /** A staff referral (by hand, GUARDIAN, ROUTINE: routed to the school psychologist) about {@code subject}. */
+    private static UUID staffReferral(Who by, Who subject) {
+        Map<String, Object> body = Referrals.body(subject.sub(), "GUARDIAN", "ROUTINE");
+        body.put("subjectType", "STAFF");
+        return UUID.fromString(by.req().body(body).post("/api/v1/referrals").then().statusCode(201)
+                .extract().path("id"));
+    }
+
+    @Test
+    void nobodySeesListsOrMovesAReferralAboutThemselves() {
+        Who psychA2 = Who.of("psychologist", A, D1);
+        UUID aboutPsych = staffReferral(who("adminA"), who("psychA"));
+        UUID aboutAdmin = staffReferral(who("psychA"), who("adminA"));
+
+        // the subject: 404 as if out of scope, for reads and for every transition; not in their lists
+        who("psychA").req().get("/api/v1/referrals/" + aboutPsych).then().statusCode(404)
+                .contentType("application/problem+json");
+        who("adminA").req().get("/api/v1/referrals/" + aboutAdmin).then().statusCode(404);
+        for (String verb : List.of("accept", "start", "decline", "escalate", "cancel", "assign", "complete")) {
+            Map<String, Object> body = switch (verb) {
+                case "accept", "start" -> null;
+                case "escalate" -> Map.of();
+                case "assign" -> Map.of("assigneeId", who("psychA").sub());
+                case "complete" -> Map.of("outcome", "RESOLVED");
+                default -> Map.of("reason", "it is about me");
+            };
+            var req = who("psychA").req();
+            assertEquals(404, (body == null ? req : req.body(body))
+                    .post("/api/v1/referrals/" + aboutPsych + "/" + verb).statusCode(), "psychologist " + verb);
+        }
+        for (String verb : List.of("escalate", "cancel", "assign")) {
+            Map<String, Object> body = verb.equals("escalate") ? Map.of()
+                    : verb.equals("assign") ? Map.of("assigneeId", psychA2.sub()) : Map.of("reason", "about me");
+            assertEquals(404, who("adminA").req().body(body).post("/api/v1/referrals/" + aboutAdmin + "/" + verb)
+                    .statusCode(), "school-admin " + verb);
+        }
+        Set<UUID> both = new TreeSet<>(List.of(aboutPsych, aboutAdmin));
+        assertEquals(new TreeSet<>(Set.of(aboutAdmin)), listed("psychA", both));
+        assertEquals(new TreeSet<>(Set.of(aboutPsych)), listed("adminA", both));
+        who("psychA").req().queryParam("subjectId", who("psychA").sub()).get("/api/v1/referrals").then()
+                .statusCode(200).body("items.size()", org.hamcrest.Matchers.equalTo(0));
+        assertEquals(1L, Sql.count(db, "SELECT count(*) FROM referral_history WHERE referral_id = ?", aboutPsych),
+                "the subject's attempts left no trace");
+        assertEquals(0L, Sql.count(db, "SELECT count(*) FROM audit_record WHERE actor = ? AND record_id = ?",
+                who("psychA").sub(), aboutPsych.toString()), "no read of their own record was served");
+
+        // colleagues work it as usual: another psychologist in full, the school-admin in the standard view
+        who("adminA").req().get("/api/v1/referrals/" + aboutPsych).then().statusCode(200)
+                .body("reason", org.hamcrest.Matchers.nullValue());
+        Referrals.act(psychA2, aboutPsych, "accept", 200);
+        who("psychA").req().get("/api/v1/referrals/" + aboutAdmin).then().statusCode(200)
+                .body("reason", org.hamcrest.Matchers.startsWith(Referrals.FREE_TEXT));
+
+        // a district-admin who is the subject of a referral at the district centre
+        Who districtSubject = Who.districtLevel("district-admin", D1);
+        UUID aboutDistrict = staffReferral(who("psychA"), districtSubject);
+        Referrals.act(who("psychA"), aboutDistrict, "escalate", Map.of("toTier", "DISTRICT_CENTRE"), 200);
+        districtSubject.req().get("/api/v1/referrals/" + aboutDistrict).then().statusCode(404);
+        assertEquals(404, districtSubject.req().post("/api/v1/referrals/" + aboutDistrict + "/accept").statusCode());
+        assertEquals(Set.of(), listed(districtSubject, Set.of(aboutDistrict)));
+        who("districtD1").req().get("/api/v1/referrals/" + aboutDistrict).then().statusCode(200);
+        Referrals.act(who("districtD1"), aboutDistrict, "accept", 200);
+    }
+
     private static Set<UUID> ids(String... names) {
         Set<UUID> ids = new TreeSet<>();
         for (String n : names) {
@@ -252,7 +316,11 @@ class AccessMatrixTest {
     }
 
     private static Set<UUID> listed(String caller, Set<UUID> ours) {
-        List<String> listed = who(caller).req().queryParam("limit", 200).get("/api/v1/referrals").then()
+        return listed(who(caller), ours);
+    }
+
+    private static Set<UUID> listed(Who caller, Set<UUID> ours) {
+        List<String> listed = caller.req().queryParam("limit", 200).get("/api/v1/referrals").then()
                 .statusCode(200).extract().jsonPath().getList("items.id");
         Set<UUID> ids = new TreeSet<>();
         listed.stream().map(UUID::fromString).filter(ours::contains).forEach(ids::add);

@@ -31,6 +31,10 @@ class RouterTest {
             new RoutingRule(null, STAFF, null, null, Tier.SCHOOL_CENTRE, Duration.ofHours(8)));
     private static final List<RoutingRule> SCHOOL_PEER_TO_TEACHER = List.of(
             new RoutingRule(null, null, Source.PEER, Urgency.ROUTINE, Tier.CLASS_TEACHER, Duration.ofHours(72)));
+    private static final List<RoutingRule> SCHOOL_CRITICAL_TO_TEACHER = List.of(
+            RoutingRule.risk(CRITICAL, Tier.CLASS_TEACHER, "P30D"));
+    private static final List<RoutingRule> SCHOOL_CATCH_ALL_TO_TEACHER = List.of(
+            new RoutingRule(null, null, null, null, Tier.CLASS_TEACHER, Duration.ofDays(30)));
     private static final List<RoutingRule> DISTRICT_OWN = List.of(
             new RoutingRule(null, null, Source.GUARDIAN, null, Tier.DISTRICT_CENTRE, Duration.ofHours(6)));
 
@@ -54,7 +58,7 @@ class RouterTest {
                         NONE, DefaultRules.RULES, Tier.SCHOOL_PSYCHOLOGIST, "PT24H", "FALLBACK"),
                 v("URGENT by hand", RoutingFacts.manual(STUDENT, Source.GUARDIAN, Urgency.URGENT),
                         NONE, DefaultRules.RULES, Tier.SCHOOL_PSYCHOLOGIST, "PT24H", "FALLBACK"),
-                v("no rules at all", RoutingFacts.screening(CRITICAL, STUDENT), NONE, NONE,
+                v("no rules at all, not an emergency", RoutingFacts.screening(HIGH, STUDENT), NONE, NONE,
                         Tier.SCHOOL_PSYCHOLOGIST, "PT24H", "FALLBACK"),
                 // a school override beats the district default; non-matching overrides fall through
                 v("school override beats default", RoutingFacts.screening(MODERATE, STUDENT),
@@ -79,7 +83,43 @@ class RouterTest {
                         Tier.SCHOOL_PSYCHOLOGIST, "PT72H", "DISTRICT[4]+STAFF"),
                 v("staff peer referral", RoutingFacts.manual(STAFF, Source.PEER, Urgency.ROUTINE),
                         SCHOOL_PEER_TO_TEACHER, DefaultRules.RULES, Tier.SCHOOL_PSYCHOLOGIST, "PT72H",
-                        "SCHOOL[0]+STAFF"));
+                        "SCHOOL[0]+STAFF"),
+                // CRITICAL and EMERGENCY: a psychologist tier within 2 h, whatever rule (stored before the validator
+                // refused such rules) or fallback matched
+                v("CRITICAL, no rules: fallback lifted to 2 h", RoutingFacts.screening(CRITICAL, STUDENT), NONE,
+                        NONE, Tier.SCHOOL_PSYCHOLOGIST, "PT2H", "FALLBACK+EMERGENCY"),
+                v("EMERGENCY by hand, district rules without one", RoutingFacts.manual(STUDENT, Source.GUARDIAN,
+                        Urgency.EMERGENCY), NONE, DISTRICT_OWN, Tier.DISTRICT_CENTRE, "PT2H", "DISTRICT[0]+EMERGENCY"),
+                v("CRITICAL to the class teacher for 30 days", RoutingFacts.screening(CRITICAL, STUDENT),
+                        SCHOOL_CRITICAL_TO_TEACHER, DefaultRules.RULES, Tier.SCHOOL_PSYCHOLOGIST, "PT2H",
+                        "SCHOOL[0]+EMERGENCY"),
+                v("catch-all first takes a CRITICAL screening", RoutingFacts.screening(CRITICAL, STUDENT),
+                        SCHOOL_CATCH_ALL_TO_TEACHER, DefaultRules.RULES, Tier.SCHOOL_PSYCHOLOGIST, "PT2H",
+                        "SCHOOL[0]+EMERGENCY"),
+                v("catch-all first takes an EMERGENCY", RoutingFacts.manual(STUDENT, Source.SELF, Urgency.EMERGENCY),
+                        SCHOOL_CATCH_ALL_TO_TEACHER, DefaultRules.RULES, Tier.SCHOOL_PSYCHOLOGIST, "PT2H",
+                        "SCHOOL[0]+EMERGENCY"),
+                v("catch-all first takes a staff EMERGENCY", RoutingFacts.manual(STAFF, Source.SELF,
+                        Urgency.EMERGENCY), SCHOOL_CATCH_ALL_TO_TEACHER, DefaultRules.RULES, Tier.SCHOOL_PSYCHOLOGIST,
+                        "PT2H", "SCHOOL[0]+STAFF+EMERGENCY"),
+                v("CRITICAL at the right tier but slow", RoutingFacts.screening(CRITICAL, STUDENT),
+                        List.of(RoutingRule.risk(CRITICAL, Tier.SCHOOL_CENTRE, "PT24H")), DefaultRules.RULES,
+                        Tier.SCHOOL_CENTRE, "PT2H", "SCHOOL[0]+EMERGENCY"),
+                v("EMERGENCY at the class teacher but fast", RoutingFacts.manual(STUDENT, Source.PEER,
+                        Urgency.EMERGENCY), List.of(RoutingRule.urgency(Urgency.EMERGENCY, Tier.CLASS_TEACHER,
+                        "PT30M")), DefaultRules.RULES, Tier.SCHOOL_PSYCHOLOGIST, "PT30M", "SCHOOL[0]+EMERGENCY"),
+                v("CRITICAL with an urgency routing never gives it", new RoutingFacts(CRITICAL, STUDENT,
+                        Source.SCREENING, Urgency.ROUTINE), SCHOOL_CATCH_ALL_TO_TEACHER, NONE,
+                        Tier.SCHOOL_PSYCHOLOGIST, "PT2H", "SCHOOL[0]+EMERGENCY"),
+                // the floor never lowers a tier or lengthens a time
+                v("EMERGENCY to the hospital within 30 minutes", RoutingFacts.manual(STUDENT, Source.PEER,
+                        Urgency.EMERGENCY), List.of(RoutingRule.urgency(Urgency.EMERGENCY, Tier.HOSPITAL, "PT30M")),
+                        DefaultRules.RULES, Tier.HOSPITAL, "PT30M", "SCHOOL[0]"),
+                v("a catch-all to the class teacher still takes routine referrals",
+                        RoutingFacts.manual(STUDENT, Source.PEER, Urgency.ROUTINE), SCHOOL_CATCH_ALL_TO_TEACHER,
+                        DefaultRules.RULES, Tier.CLASS_TEACHER, "P30D", "SCHOOL[0]"),
+                v("HIGH is not an emergency", RoutingFacts.screening(HIGH, STUDENT), SCHOOL_CATCH_ALL_TO_TEACHER,
+                        DefaultRules.RULES, Tier.CLASS_TEACHER, "P30D", "SCHOOL[0]"));
     }
 
     private static Arguments v(String name, RoutingFacts facts, List<RoutingRule> school, List<RoutingRule> district,

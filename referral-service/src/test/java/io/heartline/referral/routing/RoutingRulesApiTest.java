@@ -131,6 +131,38 @@ class RoutingRulesApiTest {
     }
 
     @Test
+    void rulesThatWouldSendACriticalOrEmergencyReferralBelowAPsychologistOrSlowerThanTwoHoursAreRefused() {
+        String otherDistrict = Who.unique("district");
+        Who admin = Who.districtLevel("district-admin", otherDistrict);
+        Who headOfSchool = Who.of("school-admin", Who.unique("school"), otherDistrict);
+        record Case(Who who, Map<String, Object> body, String field) {
+        }
+        List<Case> cases = List.of(
+                new Case(headOfSchool, rules(rule(Map.of("riskLevel", "CRITICAL"), "CLASS_TEACHER", "P30D")),
+                        "rules[0].tier"),
+                new Case(admin, rules(rule(Map.of("riskLevel", "CRITICAL"), "CLASS_TEACHER", "PT1H")),
+                        "rules[0].tier"),
+                new Case(headOfSchool, rules(rule(Map.of("riskLevel", "CRITICAL"), "SCHOOL_CENTRE", "PT2H"),
+                        rule(Map.of("urgency", "EMERGENCY"), "SCHOOL_CENTRE", "P30D")), "rules[1].acceptWithin"),
+                new Case(admin, rules(rule(Map.of(), "CLASS_TEACHER", "PT72H"),
+                        rule(Map.of("riskLevel", "CRITICAL"), "SCHOOL_CENTRE", "PT2H")), "rules[0].tier"));
+        for (Case c : cases) {
+            c.who().req().body(c.body()).put("/api/v1/routing-rules").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo(c.field()))
+                    .body("errors[0].message", containsString("psychologist at once"))
+                    .body("detail", containsString(c.field()));
+        }
+        // nothing was stored: the district keeps the defaults and the school has no overrides
+        admin.req().get("/api/v1/routing-rules").then().statusCode(200).body("scope", equalTo("DEFAULT"));
+        headOfSchool.req().get("/api/v1/routing-rules").then().statusCode(200).body("version", equalTo(0));
+        assertEquals(0, Sql.count(db, "SELECT count(*) FROM routing_rule_set WHERE scope_id = ?", otherDistrict));
+        Who.of("psychologist", headOfSchool.school(), otherDistrict).req()
+                .body(body(Who.unique("student"), "GUARDIAN", "EMERGENCY")).post("/api/v1/referrals").then()
+                .statusCode(201).body("tier", equalTo("SCHOOL_CENTRE"));
+    }
+
+    @Test
     void aSchoolOverrideBeatsTheDistrictDefaultForThatSchoolOnly() {
         JsonPath saved = schoolAdmin.req().body(rules(
                 rule(Map.of("source", "PEER", "urgency", "ROUTINE"), "CLASS_TEACHER", "PT12H")))
@@ -189,11 +221,11 @@ class RoutingRulesApiTest {
         String mySchool = Who.unique("school");
         Who first = Who.of("school-admin", mySchool, district);
         Who second = Who.of("school-admin", mySchool, district);
-        first.req().body(rules(rule(Map.of("source", "PEER"), "SCHOOL_CENTRE", "PT8H"))).put("/api/v1/routing-rules")
-                .then().statusCode(200);
-        second.req().body(rules(rule(Map.of("source", "GUARDIAN"), "SCHOOL_CENTRE", "PT4H"),
-                rule(Map.of("source", "PEER"), "SCHOOL_CENTRE", "PT8H"))).put("/api/v1/routing-rules")
-                .then().statusCode(200);
+        first.req().body(rules(rule(Map.of("source", "PEER", "urgency", "ROUTINE"), "SCHOOL_CENTRE", "PT8H")))
+                .put("/api/v1/routing-rules").then().statusCode(200);
+        second.req().body(rules(rule(Map.of("source", "GUARDIAN", "urgency", "URGENT"), "SCHOOL_CENTRE", "PT4H"),
+                rule(Map.of("source", "PEER", "urgency", "ROUTINE"), "SCHOOL_CENTRE", "PT8H")))
+                .put("/api/v1/routing-rules").then().statusCode(200);
         JsonPath history = first.req().get("/api/v1/routing-rules/history").then().statusCode(200).extract()
                 .jsonPath();
         assertEquals(List.of(2, 1), history.getList("items.version"));

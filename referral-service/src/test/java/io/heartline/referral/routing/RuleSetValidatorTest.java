@@ -52,11 +52,12 @@ class RuleSetValidatorTest {
     @Test
     void aMoreSpecificRuleBeforeAGeneralOneIsReachable() {
         RuleSetValidator.Result result = validator.validate(List.of(
+                rule(null, null, null, "EMERGENCY", "SCHOOL_CENTRE", "PT2H"),
                 rule("HIGH", "STAFF", null, null, "SCHOOL_CENTRE", "PT4H"),
                 risk("HIGH", "SCHOOL_CENTRE", "PT24H"),
                 rule(null, null, null, null, "SCHOOL_PSYCHOLOGIST", "PT48H")));
         assertEquals(List.of(), result.errors());
-        assertEquals(3, result.rules().size());
+        assertEquals(4, result.rules().size());
     }
 
     static Stream<Arguments> invalidSets() {
@@ -79,7 +80,7 @@ class RuleSetValidatorTest {
                 Arguments.of("unknown urgency", List.of(rule(null, null, null, "NOW", "SCHOOL_CENTRE", "PT1H")),
                         "rules[0].match.urgency", "unknown value 'NOW'"),
                 Arguments.of("after a catch-all", List.of(risk("HIGH", "SCHOOL_CENTRE", "PT24H"),
-                        rule(null, null, null, null, "SCHOOL_PSYCHOLOGIST", "PT48H"),
+                        rule(null, null, null, null, "SCHOOL_PSYCHOLOGIST", "PT2H"),
                         risk("CRITICAL", "SCHOOL_CENTRE", "PT2H")), "rules[2]",
                         "unreachable: rules[1] before it matches every referral"),
                 Arguments.of("shadowed by a more general rule", List.of(risk("HIGH", "SCHOOL_CENTRE", "PT24H"),
@@ -109,6 +110,84 @@ class RuleSetValidatorTest {
         FieldError error = result.errors().get(0);
         assertEquals(field, error.field(), result.errors().toString());
         assertTrue(error.message().contains(message), error.message());
+    }
+
+    /** CRITICAL screenings and EMERGENCY referrals must reach a psychologist tier within 2 h, whatever the rules. */
+    static Stream<Arguments> belowTheEmergencyFloor() {
+        return Stream.of(
+                Arguments.of("CRITICAL to the class teacher", List.of(risk("CRITICAL", "CLASS_TEACHER", "PT2H")),
+                        List.of("rules[0].tier"), "a CRITICAL screening"),
+                Arguments.of("CRITICAL within 30 days", List.of(risk("CRITICAL", "SCHOOL_CENTRE", "P30D")),
+                        List.of("rules[0].acceptWithin"), "at most PT2H"),
+                Arguments.of("CRITICAL to the class teacher within 30 days",
+                        List.of(risk("CRITICAL", "CLASS_TEACHER", "P30D")),
+                        List.of("rules[0].tier", "rules[0].acceptWithin"), "a CRITICAL screening"),
+                Arguments.of("CRITICAL one second over 2 h", List.of(risk("CRITICAL", "SCHOOL_CENTRE", "PT2H1S")),
+                        List.of("rules[0].acceptWithin"), "at most PT2H"),
+                Arguments.of("EMERGENCY to the class teacher", List.of(risk("CRITICAL", "SCHOOL_CENTRE", "PT2H"),
+                        rule(null, null, null, "EMERGENCY", "CLASS_TEACHER", "PT1H")),
+                        List.of("rules[1].tier"), "an EMERGENCY referral of a student from TEACHER_OBSERVATION"),
+                Arguments.of("EMERGENCY of students only within 24 h",
+                        List.of(rule(null, "STUDENT", null, "EMERGENCY", "SCHOOL_CENTRE", "PT24H")),
+                        List.of("rules[0].acceptWithin"), "a CRITICAL screening of a student"),
+                Arguments.of("catch-all placed first", List.of(
+                        rule(null, null, null, null, "CLASS_TEACHER", "P30D"),
+                        risk("CRITICAL", "SCHOOL_CENTRE", "PT2H")),
+                        List.of("rules[0].tier", "rules[0].acceptWithin", "rules[1]"), "a CRITICAL screening"),
+                Arguments.of("wildcard risk and urgency: source only", List.of(
+                        rule(null, null, "PEER", null, "CLASS_TEACHER", "PT72H")),
+                        List.of("rules[0].tier", "rules[0].acceptWithin"), "EMERGENCY referral of a student from PEER"),
+                Arguments.of("wildcard risk and urgency: subject type only", List.of(
+                        rule(null, "STUDENT", null, null, "SCHOOL_CENTRE", "PT24H")),
+                        List.of("rules[0].acceptWithin"), "a CRITICAL screening of a student"),
+                Arguments.of("screening source without a risk level", List.of(
+                        rule(null, null, "SCREENING", null, "CLASS_TEACHER", "PT2H")),
+                        List.of("rules[0].tier"), "a CRITICAL screening"),
+                Arguments.of("a CRITICAL rule alone leaves EMERGENCY by hand to a slow catch-all", List.of(
+                        risk("CRITICAL", "SCHOOL_CENTRE", "PT2H"),
+                        rule(null, null, null, null, "SCHOOL_PSYCHOLOGIST", "PT24H")),
+                        List.of("rules[1].acceptWithin"), "an EMERGENCY referral"),
+                Arguments.of("an EMERGENCY rule for students leaves staff to a slow catch-all", List.of(
+                        rule(null, "STUDENT", null, "EMERGENCY", "SCHOOL_CENTRE", "PT2H"),
+                        rule(null, null, null, null, "SCHOOL_PSYCHOLOGIST", "PT24H")),
+                        List.of("rules[1].acceptWithin"), "a member of staff"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("belowTheEmergencyFloor")
+    void refusesRulesBelowTheEmergencyFloor(String name, List<RuleInput> rules, List<String> fields, String message) {
+        RuleSetValidator.Result result = validator.validate(rules);
+        assertFalse(result.valid());
+        assertTrue(result.rules().isEmpty());
+        assertEquals(fields, result.errors().stream().map(FieldError::field).toList(), result.errors().toString());
+        assertTrue(result.errors().get(0).message().contains(message), result.errors().get(0).message());
+    }
+
+    static Stream<Arguments> aboveTheEmergencyFloor() {
+        return Stream.of(
+                Arguments.of("the defaults", defaultsAsInput()),
+                Arguments.of("an EMERGENCY rule first catches CRITICAL screenings too; then anything goes", List.of(
+                        rule(null, null, null, "EMERGENCY", "SCHOOL_CENTRE", "PT2H"),
+                        rule(null, null, null, null, "CLASS_TEACHER", "P30D"))),
+                Arguments.of("psychologist within exactly 2 h, hospital sooner", List.of(
+                        risk("CRITICAL", "SCHOOL_PSYCHOLOGIST", "PT2H"),
+                        rule(null, null, null, "EMERGENCY", "HOSPITAL", "PT30M"),
+                        rule(null, null, "PEER", null, "CLASS_TEACHER", "P30D"))),
+                Arguments.of("routine only", List.of(rule(null, null, "PEER", "ROUTINE", "CLASS_TEACHER", "PT72H"))),
+                Arguments.of("levels that are never emergencies", List.of(
+                        risk("HIGH", "CLASS_TEACHER", "P30D"), risk("MODERATE", "CLASS_TEACHER", "P30D"))),
+                Arguments.of("students and staff guarded separately", List.of(
+                        rule(null, "STUDENT", null, "EMERGENCY", "SCHOOL_CENTRE", "PT2H"),
+                        rule(null, "STAFF", null, "EMERGENCY", "SCHOOL_PSYCHOLOGIST", "PT1H"),
+                        rule(null, null, null, null, "SCHOOL_PSYCHOLOGIST", "P7D"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("aboveTheEmergencyFloor")
+    void acceptsRulesThatKeepTheEmergencyFloor(String name, List<RuleInput> rules) {
+        RuleSetValidator.Result result = validator.validate(rules);
+        assertEquals(List.of(), result.errors());
+        assertEquals(rules.size(), result.rules().size());
     }
 
     @Test

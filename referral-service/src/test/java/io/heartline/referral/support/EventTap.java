@@ -32,7 +32,7 @@ import io.heartline.platform.testsupport.SharedInfra;
  */
 public final class EventTap {
 
-    /** One record as a subscriber saw it. */
+    /** One record as a subscriber saw it ({@code event().requestId()} from its X-Request-Id header). */
     public record Seen(String key, byte[] raw, IncomingEvent event, long receivedNanos) {
         /** Validated when asked, so that reading stays cheap under benchmark load. */
         public List<String> schemaProblems() {
@@ -67,7 +67,9 @@ public final class EventTap {
                     long now = System.nanoTime();
                     IncomingEvent event;
                     try {
-                        event = IncomingEvent.parse(r.value());
+                        var requestId = r.headers().lastHeader("X-Request-Id");
+                        event = IncomingEvent.parse(r.value()).withRequestId(requestId == null ? null
+                                : new String(requestId.value(), java.nio.charset.StandardCharsets.UTF_8));
                     } catch (RuntimeException e) {
                         continue; // not an event (e.g. poison test records); tests look for those elsewhere
                     }

@@ -37,13 +37,19 @@ public final class Screenings implements AutoCloseable {
 
     public static OutgoingEvent flagged(String subjectId, String subjectType, String school, String district,
             String riskLevel, UUID screeningId, String... flags) {
+        return traced(null, subjectId, subjectType, school, district, riskLevel, screeningId, flags);
+    }
+
+    /** As {@link #flagged} with the submission's W3C trace context in the envelope (null: none). */
+    public static OutgoingEvent traced(String traceparent, String subjectId, String subjectType, String school,
+            String district, String riskLevel, UUID screeningId, String... flags) {
         ObjectNode data = EventSamples.data(ScreeningFlagHandler.RISK_FLAGGED);
         data.put("subjectId", subjectId).put("subjectType", subjectType).put("riskLevel", riskLevel)
                 .put("screeningId", screeningId.toString());
         ArrayNode f = data.putArray("flags");
         List.of(flags).forEach(f::add);
         return EventBuilder.from("screening").type(ScreeningFlagHandler.RISK_FLAGGED).subject(subjectId)
-                .school(school).district(district).data(data).build();
+                .school(school).district(district).traceparent(traceparent).data(data).build();
     }
 
     /** A schema-valid event whose envelope names another person than its data: a producer bug. */
@@ -58,9 +64,20 @@ public final class Screenings implements AutoCloseable {
         send(e.key(), e.payload());
     }
 
+    /** As screening-service's relay publishes it: the request id of the submission in an X-Request-Id header. */
+    public void send(OutgoingEvent e, String requestId) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.SCREENING, e.key(), e.payload());
+        record.headers().add("X-Request-Id", requestId.getBytes(StandardCharsets.UTF_8));
+        send(record);
+    }
+
     public void send(String key, byte[] payload) {
+        send(new ProducerRecord<>(Topics.SCREENING, key, payload));
+    }
+
+    private void send(ProducerRecord<String, byte[]> record) {
         try {
-            producer.send(new ProducerRecord<>(Topics.SCREENING, key, payload)).get();
+            producer.send(record).get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }
