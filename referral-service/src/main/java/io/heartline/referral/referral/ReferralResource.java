@@ -73,7 +73,7 @@ public class ReferralResource {
     @GET
     @RolesAllowed({ Roles.TEACHER, Roles.PSYCHOLOGIST, Roles.SCHOOL_ADMIN, Roles.DISTRICT_ADMIN })
     public Page<?> list(@QueryParam("status") String status, @QueryParam("tier") String tier,
-            @QueryParam("subjectId") String subjectId, @QueryParam("limit") Integer limit,
+            @QueryParam("subjectId") String subjectId, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         return queries.list(caller.get(), ReferralFilter.parse(status, tier, subjectId),
                 PageRequest.of(limit, cursor));

@@ -58,7 +58,7 @@ public class RoutingRuleResource {
     /** Every version of the caller's rules, newest first: who changed them, when, and the whole set. */
     @GET
     @Path("/history")
-    public Page<RuleSetView> history(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    public Page<RuleSetView> history(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         OwnScope scope = ownScope(caller.get());
         Page<RoutingRuleSet> page = rules.history(scope.scope(), scope.id(), PageRequest.of(limit, cursor));
         return new Page<>(page.items().stream().map(RuleSetView::of).toList(), page.nextCursor());

@@ -254,6 +254,8 @@ class ReferralApiTest {
                 .body("errors[0].field", equalTo("tier"));
         psy.req().queryParam("limit", 0).get("/api/v1/referrals").then().statusCode(400);
         psy.req().queryParam("limit", 201).get("/api/v1/referrals").then().statusCode(400);
+        psy.req().queryParam("limit", "ten").get("/api/v1/referrals").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
         psy.req().queryParam("cursor", "not-a-cursor").get("/api/v1/referrals").then().statusCode(400);
     }
 
