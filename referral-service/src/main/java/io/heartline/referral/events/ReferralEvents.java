@@ -1,5 +1,7 @@
 package io.heartline.referral.events;
 
+import io.heartline.platform.web.Trace;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.heartline.platform.events.EventBuilder;

@@ -11,7 +11,7 @@ import io.heartline.platform.events.IncomingEvent;
 import io.heartline.platform.events.MalformedEventException;
 import io.heartline.platform.events.Topics;
 import io.heartline.platform.messaging.EventHandler;
-import io.heartline.referral.events.Trace;
+import io.heartline.platform.web.Trace;
 import io.heartline.referral.referral.Actor;
 import io.heartline.referral.referral.NewReferral;
 import io.heartline.referral.referral.Referral;

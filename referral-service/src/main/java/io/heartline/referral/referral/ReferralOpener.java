@@ -9,7 +9,7 @@ import jakarta.transaction.Transactional;
 import io.heartline.platform.events.Ids;
 import io.heartline.referral.Time;
 import io.heartline.referral.events.ReferralEvents;
-import io.heartline.referral.events.Trace;
+import io.heartline.platform.web.Trace;
 import io.heartline.referral.routing.Route;
 import io.heartline.referral.routing.RoutingRules;
 import io.heartline.referral.routing.Tier;

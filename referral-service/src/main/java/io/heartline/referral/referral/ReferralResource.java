@@ -25,7 +25,7 @@ import io.heartline.platform.web.Problem;
 import io.heartline.platform.web.ProblemException;
 import io.heartline.platform.web.RequestTrace;
 import io.heartline.platform.web.Roles;
-import io.heartline.referral.events.Trace;
+import io.heartline.platform.web.Trace;
 import io.heartline.referral.workflow.ReferralWorkflow;
 import io.heartline.referral.workflow.TransitionRequests;
 import io.smallrye.common.annotation.RunOnVirtualThread;

@@ -19,7 +19,7 @@ import io.heartline.referral.access.AccessFacts;
 import io.heartline.referral.access.ReferralAccess;
 import io.heartline.referral.access.View;
 import io.heartline.referral.events.ReferralEvents;
-import io.heartline.referral.events.Trace;
+import io.heartline.platform.web.Trace;
 import io.heartline.referral.referral.Actor;
 import io.heartline.referral.referral.HistoryEntry;
 import io.heartline.referral.referral.Outcome;

@@ -32,7 +32,7 @@ import io.heartline.platform.events.OutgoingEvent;
 import io.heartline.platform.events.Topics;
 import io.heartline.platform.testsupport.HeartlineTestInfra;
 import io.heartline.platform.testsupport.SharedInfra;
-import io.heartline.referral.support.EventTap;
+import io.heartline.platform.testsupport.EventTap;
 import io.heartline.referral.support.Screenings;
 import io.heartline.referral.support.Who;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -155,7 +155,7 @@ class ScreeningToReferralBenchmark {
             assertEquals(201, created.statusCode(), created.body());
             UUID id = UUID.fromString(created.headers().firstValue("Location").orElseThrow()
                     .replaceAll(".*/", ""));
-            long e = referrals.awaitReferral(id, 1, Duration.ofSeconds(30)).get(0).receivedNanos() - t0;
+            long e = referrals.awaitData("referralId", id, 1, Duration.ofSeconds(30)).get(0).receivedNanos() - t0;
             Thread.sleep(300);
             long t1 = System.nanoTime();
             HttpResponse<String> escalated = http.send(HttpRequest.newBuilder(URI.create(base + "/" + id
@@ -164,7 +164,7 @@ class ScreeningToReferralBenchmark {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"toTier\":\"HOSPITAL\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, escalated.statusCode(), escalated.body());
-            long h = referrals.awaitReferral(id, 2, Duration.ofSeconds(30)).get(1).receivedNanos() - t1;
+            long h = referrals.awaitData("referralId", id, 2, Duration.ofSeconds(30)).get(1).receivedNanos() - t1;
             if (i >= 0) {
                 emergency[i] = e;
                 hospital[i] = h;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.heartline.platform.events.Topics;
 import io.heartline.platform.testsupport.HeartlineTestInfra;
-import io.heartline.referral.support.EventTap;
+import io.heartline.platform.testsupport.EventTap;
 import io.heartline.referral.support.Referrals;
 import io.heartline.referral.support.Who;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -52,8 +52,8 @@ class ReferralEventContractTest {
                 "reasonCode", "DUPLICATE"), 200);
 
         EventTap tap = EventTap.of(Topics.REFERRAL);
-        List<EventTap.Seen> first = tap.awaitReferral(completed, 5, Duration.ofSeconds(30));
-        List<EventTap.Seen> second = tap.awaitReferral(cancelled, 3, Duration.ofSeconds(30));
+        List<EventTap.Seen> first = tap.awaitData("referralId", completed, 5, Duration.ofSeconds(30));
+        List<EventTap.Seen> second = tap.awaitData("referralId", cancelled, 3, Duration.ofSeconds(30));
         assertEquals(List.of("heartline.referral.created.v1", "heartline.referral.declined.v1",
                 "heartline.referral.escalated.v1", "heartline.referral.accepted.v1",
                 "heartline.referral.completed.v1"), EventTap.types(first));

@@ -31,7 +31,7 @@ import io.heartline.platform.events.Topics;
 import io.heartline.platform.messaging.InboxConsumer;
 import io.heartline.platform.testsupport.HeartlineTestInfra;
 import io.heartline.platform.testsupport.TopicReader;
-import io.heartline.referral.support.EventTap;
+import io.heartline.platform.testsupport.EventTap;
 import io.heartline.referral.support.Referrals;
 import io.heartline.referral.support.Screenings;
 import io.heartline.referral.support.Sql;
@@ -79,7 +79,7 @@ class ScreeningIntakeTest {
             screenings.send(event);
         }
         UUID id = referralOf(screening);
-        EventTap.Seen created = referrals.awaitReferral(id, 1, PATIENCE).get(0);
+        EventTap.Seen created = referrals.awaitData("referralId", id, 1, PATIENCE).get(0);
         System.out.printf("risk-flagged published -> referral created event visible: %d ms%n",
                 (created.receivedNanos() - sentAt) / 1_000_000);
 
@@ -119,13 +119,13 @@ class ScreeningIntakeTest {
                     requestId);
         }
         UUID id = referralOf(screening);
-        EventTap.Seen created = referrals.awaitReferral(id, 1, PATIENCE).get(0);
+        EventTap.Seen created = referrals.awaitData("referralId", id, 1, PATIENCE).get(0);
         assertEquals(requestId, created.event().requestId());
         assertEquals(traceparent, created.event().traceparent());
 
         // and so do the referral's later events, caused by people (their own request ids)
         Referrals.act(psychologist, id, "accept", 200);
-        EventTap.Seen accepted = referrals.awaitReferral(id, 2, PATIENCE).get(1);
+        EventTap.Seen accepted = referrals.awaitData("referralId", id, 2, PATIENCE).get(1);
         assertEquals("heartline.referral.accepted.v1", accepted.event().type());
         assertFalse(requestId.equals(accepted.event().requestId()), "the accept has its own request id");
     }
@@ -145,13 +145,13 @@ class ScreeningIntakeTest {
         }
         UUID id = referralOf(screening);
         UUID markerId = referralOf(markerScreening);
-        referrals.awaitReferral(markerId, 1, PATIENCE); // same subject key: the earlier events are on the topic too
+        referrals.awaitData("referralId", markerId, 1, PATIENCE); // same subject key: the earlier events are on the topic too
         assertEquals(1, referralsOf(screening));
         assertEquals(1, Sql.count(db, "SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ?",
                 ScreeningFlagHandler.CONSUMER, event.id()));
-        assertEquals(1, referrals.forReferral(id).size(), "one created event");
-        assertEquals("SCHOOL_CENTRE", referrals.forReferral(id).get(0).data("tier"));
-        assertEquals("SCHOOL_PSYCHOLOGIST", referrals.forReferral(markerId).get(0).data("tier"));
+        assertEquals(1, referrals.forData("referralId", id).size(), "one created event");
+        assertEquals("SCHOOL_CENTRE", referrals.forData("referralId", id).get(0).data("tier"));
+        assertEquals("SCHOOL_PSYCHOLOGIST", referrals.forData("referralId", markerId).get(0).data("tier"));
     }
 
     @Test
@@ -168,11 +168,11 @@ class ScreeningIntakeTest {
             screenings.send(marker);
         }
         UUID id = referralOf(screening);
-        referrals.awaitReferral(referralOf(markerScreening), 1, PATIENCE);
+        referrals.awaitData("referralId", referralOf(markerScreening), 1, PATIENCE);
         assertEquals(1, referralsOf(screening));
         assertEquals(2, Sql.count(db, "SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id IN (?, ?)",
                 ScreeningFlagHandler.CONSUMER, first.id(), again.id()), "both handled, the second changed nothing");
-        assertEquals(1, referrals.forReferral(id).size());
+        assertEquals(1, referrals.forData("referralId", id).size());
     }
 
     @Test
@@ -253,7 +253,7 @@ class ScreeningIntakeTest {
         assertEquals(failures, terminated.size());
         UUID id = referralOf(screening);
         assertEquals(1, referralsOf(screening));
-        assertNotNull(referrals.awaitReferral(id, 1, PATIENCE).get(0));
+        assertNotNull(referrals.awaitData("referralId", id, 1, PATIENCE).get(0));
         try (TopicReader dead = TopicReader.of(DLQ)) {
             assertEquals(0, dead.drain(Duration.ofSeconds(2)).stream().filter(r -> subject.equals(r.key())).count());
         }
@@ -294,7 +294,7 @@ class ScreeningIntakeTest {
         // MODERATE is routed with 48 h; the district centre's cap is 24 h
         assertEquals(Duration.ofHours(24), Duration.between(Instant.parse(r.getString("createdAt")),
                 Instant.parse(r.getString("dueAt"))));
-        assertNotNull(referrals.awaitReferral(id, 1, PATIENCE).get(0));
+        assertNotNull(referrals.awaitData("referralId", id, 1, PATIENCE).get(0));
     }
 
     private static String header(ConsumerRecord<String, byte[]> r, String name) {

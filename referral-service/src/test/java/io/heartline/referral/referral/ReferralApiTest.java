@@ -28,7 +28,7 @@ import io.agroal.api.AgroalDataSource;
 import io.heartline.platform.events.Topics;
 import io.heartline.platform.testsupport.HeartlineTestInfra;
 import io.heartline.platform.testsupport.TestTokens;
-import io.heartline.referral.support.EventTap;
+import io.heartline.platform.testsupport.EventTap;
 import io.heartline.referral.support.Sql;
 import io.heartline.referral.support.Who;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -72,7 +72,7 @@ class ReferralApiTest {
                 && due.isBefore(Instant.now().plus(Duration.ofHours(24))), "due in 24 h: " + due);
 
         UUID id = UUID.fromString(r.path("id"));
-        EventTap.Seen created = EventTap.of(Topics.REFERRAL).awaitReferral(id, 1, PATIENCE).get(0);
+        EventTap.Seen created = EventTap.of(Topics.REFERRAL).awaitData("referralId", id, 1, PATIENCE).get(0);
         assertEquals("heartline.referral.created.v1", created.event().type());
         assertEquals(List.of(), created.schemaProblems());
         assertEquals(subject, created.key(), "keyed by subject");
@@ -95,7 +95,7 @@ class ReferralApiTest {
         r.then().statusCode(201).body("tier", equalTo("SCHOOL_CENTRE"));
         Duration window = Duration.between(Instant.parse(r.path("createdAt")), Instant.parse(r.path("dueAt")));
         assertEquals(Duration.ofHours(2), window);
-        EventTap.Seen created = tap.awaitReferral(UUID.fromString(r.path("id")), 1, PATIENCE).get(0);
+        EventTap.Seen created = tap.awaitData("referralId", UUID.fromString(r.path("id")), 1, PATIENCE).get(0);
         assertEquals("EMERGENCY", created.data("urgency"));
         long visibleMs = (created.receivedNanos() - t0) / 1_000_000;
         System.out.printf("EMERGENCY referral visible to a subscriber %d ms after the request started%n", visibleMs);
@@ -181,8 +181,8 @@ class ReferralApiTest {
                 .header("Idempotent-Replayed", nullValue());
         assertEquals(2, Sql.count(db, "SELECT count(*) FROM referral WHERE subject_id = ?", subject));
         UUID id = UUID.fromString(first.path("id"));
-        EventTap.of(Topics.REFERRAL).awaitReferral(id, 1, PATIENCE);
-        assertEquals(1, EventTap.of(Topics.REFERRAL).forReferral(id).size(), "one created event, not two");
+        EventTap.of(Topics.REFERRAL).awaitData("referralId", id, 1, PATIENCE);
+        assertEquals(1, EventTap.of(Topics.REFERRAL).forData("referralId", id).size(), "one created event, not two");
     }
 
     @Test
@@ -274,7 +274,7 @@ class ReferralApiTest {
                 .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
                 .body(body(subject, "PEER", "ROUTINE")).post("/api/v1/referrals");
         r.then().statusCode(201).header("X-Request-Id", "req-" + subject);
-        EventTap.Seen created = EventTap.of(Topics.REFERRAL).awaitReferral(UUID.fromString(r.path("id")), 1,
+        EventTap.Seen created = EventTap.of(Topics.REFERRAL).awaitData("referralId", UUID.fromString(r.path("id")), 1,
                 PATIENCE).get(0);
         assertEquals("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", created.event().traceparent());
     }

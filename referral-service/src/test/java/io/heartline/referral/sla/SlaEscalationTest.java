@@ -22,14 +22,14 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.heartline.platform.events.Topics;
 import io.heartline.platform.testsupport.HeartlineTestInfra;
-import io.heartline.referral.events.Trace;
+import io.heartline.platform.web.Trace;
 import io.heartline.referral.referral.Actor;
 import io.heartline.referral.referral.NewReferral;
 import io.heartline.referral.referral.ReferralOpener;
 import io.heartline.referral.referral.Source;
 import io.heartline.referral.referral.SubjectType;
 import io.heartline.referral.referral.Urgency;
-import io.heartline.referral.support.EventTap;
+import io.heartline.platform.testsupport.EventTap;
 import io.heartline.referral.support.Referrals;
 import io.heartline.referral.support.Sql;
 import io.heartline.referral.support.Who;
@@ -155,7 +155,7 @@ class SlaEscalationTest {
         assertTrue(Duration.between(created, firstEscalation).compareTo(Duration.ofMinutes(1)) < 0,
                 "escalated within a minute of falling due");
 
-        List<EventTap.Seen> seen = events.awaitReferral(id, 4, PATIENCE);
+        List<EventTap.Seen> seen = events.awaitData("referralId", id, 4, PATIENCE);
         assertEquals(List.of("SCHOOL_CENTRE", "DISTRICT_CENTRE", "HOSPITAL"),
                 seen.subList(1, 4).stream().map(s -> s.data("tier")).toList());
         seen.subList(1, 4).forEach(s -> assertEquals("SLA_BREACHED", s.data("reasonCode")));
@@ -165,7 +165,7 @@ class SlaEscalationTest {
                 + "AND reason_code = 'SLA_BREACHED' AND from_status = 'PENDING' AND to_status = 'PENDING'", id));
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
                 Sql.count(db, "SELECT count(*) FROM referral_history WHERE referral_id = ?", id) == 8
-                        && events.forReferral(id).size() == 4);
+                        && events.forData("referralId", id).size() == 4);
         Who.districtLevel("district-admin", district).req().get("/api/v1/referrals/" + id).then().statusCode(200)
                 .body("overdue", org.hamcrest.Matchers.equalTo(true));
     }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.heartline.platform.events.Topics;
 import io.heartline.platform.testsupport.HeartlineTestInfra;
-import io.heartline.referral.support.EventTap;
+import io.heartline.platform.testsupport.EventTap;
 import io.heartline.referral.support.Sql;
 import io.heartline.referral.support.Who;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -84,7 +84,7 @@ class ReferralWorkflowTest {
         assertTrue(done.getString("history[3].reason").contains("weekly sessions"));
         history.forEach(h -> assertTrue(h.get("at") != null && "SCHOOL_PSYCHOLOGIST".equals(h.get("tier"))));
 
-        List<EventTap.Seen> seen = events.awaitReferral(id, 3, PATIENCE);
+        List<EventTap.Seen> seen = events.awaitData("referralId", id, 3, PATIENCE);
         assertEquals(List.of("heartline.referral.created.v1", "heartline.referral.accepted.v1",
                 "heartline.referral.completed.v1"), EventTap.types(seen));
         EventTap.Seen completed = seen.get(2);
@@ -117,7 +117,7 @@ class ReferralWorkflowTest {
         JsonPath after = get(psychologist, id);
         assertEquals("CANCELLED", after.getString("status"));
         assertEquals(3, after.getList("history").size(), "created, accepted, cancelled: the 409s left no trace");
-        List<EventTap.Seen> seen = events.awaitReferral(id, 3, PATIENCE);
+        List<EventTap.Seen> seen = events.awaitData("referralId", id, 3, PATIENCE);
         assertEquals("MOVED_AWAY", seen.get(2).data("reasonCode"));
         assertEquals("heartline.referral.cancelled.v1", seen.get(2).event().type());
     }
@@ -160,7 +160,7 @@ class ReferralWorkflowTest {
         assertEquals("CONFLICT_OF_INTEREST", after.getString("history[1].reasonCode"));
         assertEquals("DECLINED", after.getString("history[2].reasonCode"));
 
-        List<EventTap.Seen> seen = events.awaitReferral(id, 3, PATIENCE);
+        List<EventTap.Seen> seen = events.awaitData("referralId", id, 3, PATIENCE);
         assertEquals(List.of("heartline.referral.created.v1", "heartline.referral.declined.v1",
                 "heartline.referral.escalated.v1"), EventTap.types(seen));
         EventTap.Seen declined = seen.get(1);
@@ -189,7 +189,7 @@ class ReferralWorkflowTest {
         JsonPath top = act(psychologist, id, "escalate", Map.of("toTier", "HOSPITAL"), 200);
         assertEquals("HOSPITAL", top.getString("tier"));
         assertEquals("PENDING", top.getString("status"));
-        List<EventTap.Seen> seen = events.awaitReferral(id, 3, PATIENCE);
+        List<EventTap.Seen> seen = events.awaitData("referralId", id, 3, PATIENCE);
         EventTap.Seen toHospital = seen.get(2);
         long visibleMs = (toHospital.receivedNanos() - t0) / 1_000_000;
         System.out.printf("escalation to HOSPITAL visible to a subscriber %d ms after the request started%n",

@@ -49,6 +49,20 @@ class EventContractsTest {
                 t.type() + " has topic " + t.topic()));
     }
 
+    @Test
+    void eventTypeConstantsAndTheCatalogueNameTheSameTypes() throws Exception {
+        java.util.Set<String> constants = new java.util.TreeSet<>();
+        for (Class<?> group : EventTypes.class.getDeclaredClasses()) {
+            for (java.lang.reflect.Field f : group.getDeclaredFields()) {
+                if (f.getType() == String.class && java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                    constants.add((String) f.get(null));
+                }
+            }
+        }
+        java.util.Set<String> catalogued = new java.util.TreeSet<>(types().map(EventType::type).toList());
+        assertEquals(catalogued, constants);
+    }
+
     @ParameterizedTest
     @MethodSource("types")
     void everySchemaCompiles(EventType type) {

@@ -2,6 +2,7 @@ package io.heartline.platform.messaging;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
@@ -32,13 +33,22 @@ public class Outbox {
 
     /** @throws IllegalStateException outside a transaction: an event without its change would be a lie */
     public void append(OutgoingEvent event) {
+        appendAll(List.of(event));
+    }
+
+    /** Appends many events in one batch, in order (bulk changes such as roster imports). */
+    public void appendAll(List<OutgoingEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             throw new IllegalStateException("Outbox.append needs an active transaction (@Transactional)");
         }
         try (Connection c = dataSource.getConnection()) {
-            OutboxStore.insert(c, event);
+            OutboxStore.insertAll(c, events);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot append event " + event.type() + " to the outbox", e);
+            throw new IllegalStateException("Cannot append " + events.size() + " event(s) of type "
+                    + events.get(0).type() + " to the outbox", e);
         }
         if (transactions.getResource(WAKE_REGISTERED) == null) {
             transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);

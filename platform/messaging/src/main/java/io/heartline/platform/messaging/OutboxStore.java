@@ -26,17 +26,29 @@ final class OutboxStore {
     }
 
     static void insert(Connection c, OutgoingEvent e) throws SQLException {
+        insertAll(c, List.of(e));
+    }
+
+    /** One round trip for many events (bulk imports): a JDBC batch in append order. */
+    static void insertAll(Connection c, List<OutgoingEvent> events) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO outbox_event (event_id, event_type, topic, record_key, payload, traceparent, request_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-            ps.setObject(1, e.id());
-            ps.setString(2, e.type());
-            ps.setString(3, e.topic());
-            ps.setString(4, e.key());
-            ps.setBytes(5, e.payload());
-            ps.setString(6, e.traceparent());
-            ps.setString(7, e.requestId());
-            ps.executeUpdate();
+            for (OutgoingEvent e : events) {
+                ps.setObject(1, e.id());
+                ps.setString(2, e.type());
+                ps.setString(3, e.topic());
+                ps.setString(4, e.key());
+                ps.setBytes(5, e.payload());
+                ps.setString(6, e.traceparent());
+                ps.setString(7, e.requestId());
+                ps.addBatch();
+            }
+            if (events.size() == 1) {
+                ps.executeUpdate();
+            } else {
+                ps.executeBatch();
+            }
         }
     }
 

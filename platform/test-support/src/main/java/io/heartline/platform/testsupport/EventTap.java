@@ -1,4 +1,4 @@
-package io.heartline.referral.support;
+package io.heartline.platform.testsupport;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +23,6 @@ import org.awaitility.Awaitility;
 
 import io.heartline.platform.events.EventSchemas;
 import io.heartline.platform.events.IncomingEvent;
-import io.heartline.platform.testsupport.SharedInfra;
 
 /**
  * A subscriber to a topic for the whole test JVM: a background thread reads every partition from the beginning and
@@ -91,16 +90,22 @@ public final class EventTap {
         return seen.stream().filter(filter).toList();
     }
 
-    /** Events whose data names this referral, in topic order. */
-    public List<Seen> forReferral(UUID referralId) {
-        String id = referralId.toString();
-        return matching(s -> id.equals(s.data("referralId")));
+    /** Events whose data field has this value (e.g. {@code referralId}), in topic order. */
+    public List<Seen> forData(String field, Object value) {
+        String wanted = String.valueOf(value);
+        return matching(s -> wanted.equals(s.data(field)));
     }
 
-    public List<Seen> awaitReferral(UUID referralId, int atLeast, Duration timeout) {
+    /** Waits until at least {@code atLeast} events carry {@code field = value}; returns them. */
+    public List<Seen> awaitData(String field, Object value, int atLeast, Duration timeout) {
         Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(20))
-                .until(() -> forReferral(referralId).size() >= atLeast);
-        return forReferral(referralId);
+                .until(() -> forData(field, value).size() >= atLeast);
+        return forData(field, value);
+    }
+
+    /** Events about one person (the record key and CloudEvents subject), in topic order. */
+    public List<Seen> forSubject(String subjectId) {
+        return matching(s -> subjectId.equals(s.key()));
     }
 
     public List<Seen> await(Predicate<Seen> filter, int atLeast, Duration timeout) {

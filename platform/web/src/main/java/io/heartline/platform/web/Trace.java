@@ -1,6 +1,4 @@
-package io.heartline.referral.events;
-
-import io.heartline.platform.web.RequestTrace;
+package io.heartline.platform.web;
 
 /** Correlation handed to the events a change writes: from the HTTP request, the consumed event, or none. */
 public record Trace(String traceparent, String requestId) {

@@ -1,0 +1,48 @@
+package io.heartline.platform.events;
+
+/**
+ * The name of every event type, defined once for producers and consumers alike. Each must be in the catalogue
+ * ({@code heartline/events/catalogue.json}); {@code EventContractsTest} checks both lists agree.
+ */
+public final class EventTypes {
+
+    private EventTypes() {
+    }
+
+    /** {@code heartline.screening}. */
+    public static final class Screening {
+        public static final String SUBMITTED = "heartline.screening.submitted.v1";
+        public static final String RISK_FLAGGED = "heartline.screening.risk-flagged.v1";
+
+        private Screening() {
+        }
+    }
+
+    /** {@code heartline.referral}. */
+    public static final class Referral {
+        public static final String CREATED = "heartline.referral.created.v1";
+        public static final String ACCEPTED = "heartline.referral.accepted.v1";
+        public static final String DECLINED = "heartline.referral.declined.v1";
+        public static final String ESCALATED = "heartline.referral.escalated.v1";
+        public static final String COMPLETED = "heartline.referral.completed.v1";
+        public static final String CANCELLED = "heartline.referral.cancelled.v1";
+
+        private Referral() {
+        }
+    }
+
+    /** {@code heartline.training}: the directory's facts (ids and codes, never names, birth dates or contacts). */
+    public static final class Training {
+        public static final String PERSON_ACTIVATED = "heartline.training.person-activated.v1";
+        public static final String PERSON_ROLES_CHANGED = "heartline.training.person-roles-changed.v1";
+        public static final String PERSON_DEACTIVATED = "heartline.training.person-deactivated.v1";
+        public static final String STUDENT_ENROLLED = "heartline.training.student-enrolled.v1";
+        public static final String STUDENT_MOVED = "heartline.training.student-moved.v1";
+        public static final String STUDENT_LEFT = "heartline.training.student-left.v1";
+        public static final String CLASS_TEACHER_ASSIGNED = "heartline.training.class-teacher-assigned.v1";
+        public static final String GUARDIAN_LINKED = "heartline.training.guardian-linked.v1";
+
+        private Training() {
+        }
+    }
+}
