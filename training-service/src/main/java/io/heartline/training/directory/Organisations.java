@@ -42,6 +42,19 @@ public class Organisations {
     public record GuardianLink(String studentId, String guardianId, String relationship) {
     }
 
+    public boolean schoolExists(String district, String schoolId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM school WHERE district = ? AND school_id = ?")) {
+            ps.setString(1, district);
+            ps.setString(2, schoolId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read schools", e);
+        }
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Change> upsertSchools(String district, List<School> schools) {
         try (Connection c = dataSource.getConnection()) {

@@ -1,0 +1,200 @@
+package io.heartline.training.rosterimport;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import io.agroal.api.AgroalDataSource;
+import io.heartline.training.directory.Directory;
+import io.heartline.training.directory.Organisations;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Runs roster imports in the background, one at a time per instance and per district: woken right after an upload
+ * or a confirmation commits, and polling as a safety net so that a job whose runner died (its lease ran out) is taken
+ * over and run again from the start.
+ */
+@ApplicationScoped
+public class ImportRunner {
+
+    private static final Logger LOG = Logger.getLogger(ImportRunner.class);
+    private static final int LONG_TX_SECONDS = 3600;
+
+    private final AgroalDataSource dataSource;
+    private final Writers writers;
+    private final Clock clock;
+    private final ImportConfig config;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("roster-import").daemon().factory());
+
+    ImportRunner(AgroalDataSource dataSource, Directory directory, Organisations organisations, Clock clock,
+            ImportConfig config) {
+        this.dataSource = dataSource;
+        this.writers = new Writers(directory, organisations);
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** Asks the worker to look for work now (after an upload, apply or confirm committed). */
+    public void wake() {
+        worker.submit(this::runPending);
+    }
+
+    @Scheduled(every = "${heartline.training.imports.poll-interval}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        wake();
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        worker.shutdownNow();
+        worker.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    private void runPending() {
+        try {
+            Optional<RosterImport> job;
+            while ((job = QuarkusTransaction.requiringNew().call(this::claim)).isPresent()) {
+                run(job.get());
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf("Roster import runner stopped on an unexpected failure (%s); the next poll retries",
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    private Optional<RosterImport> claim() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return ImportJobs.claim(c, clock.instant(), config.lease());
+        }
+    }
+
+    private void run(RosterImport job) {
+        MDC.put("requestId", job.requestId() == null ? "" : job.requestId());
+        Path zip = null;
+        try {
+            byte[] upload = QuarkusTransaction.requiringNew().call(() -> {
+                try (Connection c = dataSource.getConnection()) {
+                    return ImportJobs.upload(c, job.id());
+                }
+            });
+            ImportSource source;
+            if (job.format() == ImportFormat.ONEROSTER_CSV) {
+                zip = Files.createTempFile("roster-" + job.id(), ".zip");
+                Files.write(zip, upload);
+                source = new OneRosterImport(zip, job.district());
+            } else {
+                source = new StaffImport(job.format(), upload, job.district());
+            }
+            try (source) {
+                execute(job, source);
+            }
+        } catch (BadUploadException e) {
+            finish(job, ImportState.FAILED, new ImportSession(job, 1, (w, s) -> {
+            }), null, e.getMessage());
+        } catch (Exception e) {
+            LOG.errorf(e, "Roster import %s failed", job.id());
+            finish(job, ImportState.FAILED, new ImportSession(job, 1, (w, s) -> {
+            }), null, "The import stopped on an internal error; it changed what its committed batches show. "
+                    + "Upload it again to finish (the same rows change nothing twice).");
+        } finally {
+            MDC.remove("requestId");
+            if (zip != null) {
+                zip.toFile().delete();
+            }
+        }
+    }
+
+    private void execute(RosterImport job, ImportSource source) throws SQLException {
+        ImportSource.Precheck pre = QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                ImportSource.Precheck p = source.precheck(c);
+                ImportJobs.restart(c, job.id(), job.state(), p.rowsTotal());
+                return p;
+            }
+        });
+        RosterImport.Held held = pre.activePeople() > 0
+                && pre.deactivations() > config.deactivationThreshold() * pre.activePeople()
+                        ? new RosterImport.Held(pre.deactivations(), pre.activePeople(),
+                                config.deactivationThreshold())
+                        : null;
+        if (job.dryRun()) {
+            ImportSession session = new ImportSession(job, config.batchSize(), this::reportOnly);
+            QuarkusTransaction.requiringNew().timeout(LONG_TX_SECONDS).run(() -> {
+                source.apply(session, writers);
+                QuarkusTransaction.setRollbackOnly();
+            });
+            finish(job, ImportState.DRY_RUN_DONE, session, held, null);
+            return;
+        }
+        if (held != null && job.confirmedBy() == null) {
+            finish(job, ImportState.HELD, new ImportSession(job, 1, (w, s) -> {
+            }), held, null);
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                ImportJobs.resume(c, job.id(), ImportState.APPLYING, false, null);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        ImportSession session = new ImportSession(job, config.batchSize(), this::commitBatch);
+        source.apply(session, writers);
+        finish(job, ImportState.DONE, session, held, null);
+    }
+
+    /** Apply: the batch, its report rows and the progress in one committed transaction. */
+    private void commitBatch(Runnable work, ImportSession session) {
+        QuarkusTransaction.requiringNew().timeout(LONG_TX_SECONDS).run(() -> {
+            work.run();
+            writeReport(session);
+        });
+    }
+
+    /** Dry run: the batch runs in the surrounding (rolled-back) transaction; only the report is committed. */
+    private void reportOnly(Runnable work, ImportSession session) {
+        work.run();
+        QuarkusTransaction.requiringNew().run(() -> writeReport(session));
+    }
+
+    private void writeReport(ImportSession session) {
+        try (Connection c = dataSource.getConnection()) {
+            ImportJobs.appendRows(c, session.job.id(), session.nextSeq, session.pending);
+            session.nextSeq += session.pending.size();
+            session.pending.clear();
+            ImportJobs.progress(c, session.job.id(), session.rowsDone, session.counts,
+                    clock.instant().plus(config.lease()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot write the import report", e);
+        }
+    }
+
+    private void finish(RosterImport job, ImportState state, ImportSession session, RosterImport.Held held,
+            String failure) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                ImportJobs.appendRows(c, job.id(), session.nextSeq, session.pending);
+                ImportJobs.finish(c, job.id(), state, session.rowsDone, session.counts, held, failure,
+                        clock.instant());
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot record the end of import " + job.id(), e);
+            }
+        });
+        LOG.infof("Roster import %s %s: %s", job.id(), state, session.counts);
+    }
+}

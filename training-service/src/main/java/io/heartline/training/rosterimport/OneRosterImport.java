@@ -1,0 +1,250 @@
+package io.heartline.training.rosterimport;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.heartline.training.directory.Change;
+import io.heartline.training.directory.DirectoryStore;
+import io.heartline.training.directory.Organisations.GuardianLink;
+import io.heartline.training.directory.Outcome;
+import io.heartline.training.directory.PersonInput;
+import io.heartline.training.directory.PersonKind;
+import io.heartline.training.directory.School;
+import io.heartline.training.directory.SchoolClass;
+
+/**
+ * A OneRoster CSV bundle: schools (orgs), classes, students and guardians (users with roles, birth dates from
+ * demographics, classes from enrolments), then guardian links ({@code agentSourcedIds}), then, for a {@code bulk}
+ * users file, the deactivation of students and guardians it no longer lists. Staff users are skipped: HR is their
+ * source. In a {@code delta} file, {@code status=tobedeleted} deactivates and an older {@code dateLastModified} than
+ * the one held changes nothing.
+ */
+final class OneRosterImport implements ImportSource {
+
+    private static final List<PersonKind> ROSTER_KINDS = List.of(PersonKind.STUDENT, PersonKind.GUARDIAN);
+
+    private final OneRosterBundle bundle;
+    private final String district;
+    private OneRosterIndex index;
+    private List<String> absentFromBulk = List.of();
+
+    OneRosterImport(Path zip, String district) {
+        this.bundle = OneRosterBundle.open(zip);
+        this.district = district;
+    }
+
+    @Override
+    public Precheck precheck(Connection c) throws SQLException {
+        index = OneRosterIndex.build(bundle);
+        Set<String> listed = new HashSet<>();
+        int[] leavers = {0};
+        bundle.read("users.csv", List.of("sourcedId"), (row, v) -> {
+            String id = v.get("sourcedId").strip();
+            listed.add(id);
+            if ("tobedeleted".equalsIgnoreCase(v.getOrDefault("status", "").strip())) {
+                leavers[0]++;
+            }
+        });
+        long deactivations = leavers[0];
+        if (bundle.mode("users.csv") == OneRosterBundle.Mode.BULK) {
+            absentFromBulk = activeRosterPeopleNotIn(c, listed);
+            deactivations += absentFromBulk.size();
+        }
+        int rows = bundle.count("orgs.csv") + bundle.count("classes.csv") + 2 * bundle.count("users.csv")
+                + absentFromBulk.size();
+        return new Precheck(rows, deactivations, DirectoryStore.countActive(c, district, ROSTER_KINDS));
+    }
+
+    private List<String> activeRosterPeopleNotIn(Connection c, Set<String> listed) throws SQLException {
+        List<String> absent = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT person_id, source_id FROM person
+                WHERE district = ? AND active AND source = 'ONEROSTER' AND kind IN ('STUDENT', 'GUARDIAN')
+                ORDER BY person_id""")) {
+            ps.setString(1, district);
+            ps.setFetchSize(5000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (!listed.contains(rs.getString(2))) {
+                        absent.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return absent;
+    }
+
+    @Override
+    public void apply(ImportSession s, Writers w) {
+        schools(s, w);
+        classes(s, w);
+        Map<String, PersonKind> kinds = users(s, w);
+        links(s, w, kinds);
+        ImportSession.Batcher<String> leavers = s.batcher(batch -> {
+            for (Outcome o : w.directory().deactivate(district, batch, "ABSENT_FROM_BULK", s.trace, s.job.id())) {
+                s.outcome("users.csv", null, "user", o.input().sourceId(), o.personId(), o.change(),
+                        "absent from the bulk users.csv");
+            }
+        });
+        absentFromBulk.forEach(leavers::add);
+        leavers.flush();
+    }
+
+    private void schools(ImportSession s, Writers w) {
+        ImportSession.Batcher<SourceRow<School>> b = s.batcher(batch -> {
+            List<Change> changes = w.organisations().upsertSchools(district,
+                    batch.stream().map(SourceRow::value).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                SourceRow<School> r = batch.get(i);
+                s.outcome(r.file(), r.row(), "org", r.sourceId(), null, changes.get(i), null);
+            }
+        });
+        Map<String, Integer> seen = new HashMap<>();
+        bundle.read("orgs.csv", List.of("sourcedId", "type", "name"), (row, v) -> {
+            SourceRow<School> r = OneRosterRows.org(row, v, district);
+            if (r == null) {
+                b.add(null);
+                return;
+            }
+            r = dedup(r, seen);
+            if (r.isOk()) {
+                b.add(r);
+            } else {
+                s.refused(r, "org");
+                b.add(null);
+            }
+        });
+        b.flush();
+    }
+
+    private void classes(ImportSession s, Writers w) {
+        ImportSession.Batcher<SourceRow<SchoolClass>> b = s.batcher(batch -> {
+            List<Change> changes = w.organisations().upsertClasses(district,
+                    batch.stream().map(SourceRow::value).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                SourceRow<SchoolClass> r = batch.get(i);
+                s.outcome(r.file(), r.row(), "class", r.sourceId(), null, changes.get(i), null);
+            }
+        });
+        Map<String, Integer> seen = new HashMap<>();
+        bundle.read("classes.csv", List.of("sourcedId", "title", "schoolSourcedId"), (row, v) -> {
+            SourceRow<SchoolClass> r = dedup(OneRosterRows.schoolClass(row, v, district), seen);
+            if (r.isOk() && !index.schoolsInFile.containsKey(r.value().schoolId())
+                    && !heldSchools.computeIfAbsent(r.value().schoolId(),
+                            id -> w.organisations().schoolExists(district, id))) {
+                r = SourceRow.refused(r.file(), r.row(), r.sourceId(),
+                        List.of("school " + r.value().schoolId() + " is neither in orgs.csv nor in the directory"));
+            }
+            if (r.isOk()) {
+                b.add(r);
+            } else {
+                s.refused(r, "class");
+                b.add(null);
+            }
+        });
+        b.flush();
+    }
+
+    private final Map<String, Boolean> heldSchools = new HashMap<>();
+
+    /** Applies users.csv; returns the kind of each accepted person, for the links pass. */
+    private Map<String, PersonKind> users(ImportSession s, Writers w) {
+        Map<String, PersonKind> kinds = new HashMap<>();
+        ImportSession.Batcher<SourceRow<PersonInput>> b = s.batcher(batch -> {
+            List<Outcome> outcomes = w.directory().apply(district, batch.stream().map(SourceRow::value).toList(),
+                    s.trace, s.job.id());
+            for (int i = 0; i < batch.size(); i++) {
+                SourceRow<PersonInput> r = batch.get(i);
+                Outcome o = outcomes.get(i);
+                s.outcome(r.file(), r.row(), "user", r.sourceId(), o.personId(), o.change(), o.reason());
+            }
+        });
+        Map<String, Integer> seen = new HashMap<>();
+        bundle.read("users.csv", List.of("sourcedId"), (row, v) -> {
+            SourceRow<PersonInput> r = OneRosterRows.user(row, v, index);
+            if (r == null) {
+                s.skipped("users.csv", row, "user", v.get("sourcedId"), "staff come from the HR file or SCIM");
+                b.add(null);
+                return;
+            }
+            r = dedup(r, seen);
+            if (r.isOk()) {
+                kinds.put(r.sourceId(), r.value().kind());
+                b.add(r);
+            } else {
+                s.refused(r, "user");
+                b.add(null);
+            }
+        });
+        b.flush();
+        return kinds;
+    }
+
+    private void links(ImportSession s, Writers w, Map<String, PersonKind> kinds) {
+        record Pending(int row, GuardianLink link) {
+        }
+        ImportSession.Batcher<Pending> b = s.batcher(batch -> {
+            List<Change> changes = w.organisations().link(district, batch.stream().map(Pending::link).toList(),
+                    s.trace);
+            for (int i = 0; i < batch.size(); i++) {
+                Pending p = batch.get(i);
+                String id = p.link().studentId() + "/" + p.link().guardianId();
+                if (changes.get(i) == Change.ERROR) {
+                    s.refused(SourceRow.refused("users.csv", p.row(), id,
+                            List.of("guardian link: the student or the guardian is not in the directory")),
+                            "guardian-link");
+                } else {
+                    s.outcome("users.csv", p.row(), "guardian-link", id, p.link().studentId(), changes.get(i),
+                            null);
+                }
+            }
+        });
+        Set<String> linked = new HashSet<>();
+        bundle.read("users.csv", List.of("sourcedId"), (row, v) -> {
+            String id = v.get("sourcedId").strip();
+            PersonKind kind = kinds.get(id);
+            boolean counted = false;
+            for (String agent : OneRosterRows.agents(v)) {
+                String student = kind == PersonKind.STUDENT ? id : agent;
+                String guardian = kind == PersonKind.STUDENT ? agent : id;
+                if (kind == null || !linked.add(student + "\n" + guardian)) {
+                    continue;
+                }
+                OneRosterIndex.RoleAt role = index.roles.get(guardian);
+                String relationship = role == null ? "GUARDIAN" : role.role().toUpperCase(Locale.ROOT);
+                b.add(new Pending(row, new GuardianLink(student, guardian,
+                        OneRosterRows.GUARDIAN_ROLES.contains(role == null ? "" : role.role()) ? relationship
+                                : "GUARDIAN")), !counted);
+                counted = true;
+            }
+            if (!counted) {
+                b.add(null);
+            }
+        });
+        b.flush();
+    }
+
+    private static <T> SourceRow<T> dedup(SourceRow<T> r, Map<String, Integer> seen) {
+        if (r.sourceId() == null) {
+            return r;
+        }
+        Integer first = seen.putIfAbsent(r.sourceId(), r.row());
+        return first == null ? r : SourceRow.refused(r.file(), r.row(), r.sourceId(),
+                List.of("duplicate of row " + first + " (" + r.sourceId() + ")"));
+    }
+
+    @Override
+    public void close() {
+        bundle.close();
+    }
+}
