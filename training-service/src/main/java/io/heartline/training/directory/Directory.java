@@ -50,6 +50,15 @@ public class Directory {
         }
     }
 
+    /** What the directory holds for these source ids (a delta source fills in what it did not send). */
+    public Map<String, Person> held(String district, java.util.Collection<String> sourceIds) {
+        try (Connection c = dataSource.getConnection()) {
+            return DirectoryStore.bySourceIds(c, district, sourceIds);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read people of the directory", e);
+        }
+    }
+
     /** Deactivates the listed people (e.g. absent from a bulk file); people already inactive are left alone. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Outcome> deactivate(String district, List<String> personIds, String reasonCode, Trace trace,

@@ -16,4 +16,6 @@ public interface ImportConfig {
     int maxErrorsListed();
 
     Duration lease();
+
+    Duration pollInterval();
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,11 +38,13 @@ public class ImportRunner {
     private final Writers writers;
     private final Clock clock;
     private final ImportConfig config;
+    private final jakarta.transaction.TransactionManager transactionManager;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("roster-import").daemon().factory());
 
     ImportRunner(AgroalDataSource dataSource, Directory directory, Organisations organisations, Clock clock,
-            ImportConfig config) {
+            ImportConfig config, jakarta.transaction.TransactionManager transactionManager) {
+        this.transactionManager = transactionManager;
         this.dataSource = dataSource;
         this.writers = new Writers(directory, organisations);
         this.clock = clock;
@@ -134,10 +137,7 @@ public class ImportRunner {
                         : null;
         if (job.dryRun()) {
             ImportSession session = new ImportSession(job, config.batchSize(), this::reportOnly);
-            QuarkusTransaction.requiringNew().timeout(LONG_TX_SECONDS).run(() -> {
-                source.apply(session, writers);
-                QuarkusTransaction.setRollbackOnly();
-            });
+            inTransactionRolledBack(() -> source.apply(session, writers));
             finish(job, ImportState.DRY_RUN_DONE, session, held, null);
             return;
         }
@@ -158,6 +158,22 @@ public class ImportRunner {
         finish(job, ImportState.DONE, session, held, null);
     }
 
+    /** Runs work in one transaction that is always rolled back: a dry run sees its own writes, then forgets them. */
+    private void inTransactionRolledBack(Runnable work) {
+        try {
+            transactionManager.setTransactionTimeout(LONG_TX_SECONDS);
+            transactionManager.begin();
+            try {
+                work.run();
+            } finally {
+                transactionManager.rollback();
+                transactionManager.setTransactionTimeout(0);
+            }
+        } catch (jakarta.transaction.NotSupportedException | jakarta.transaction.SystemException e) {
+            throw new IllegalStateException("Cannot run the dry run's transaction", e);
+        }
+    }
+
     /** Apply: the batch, its report rows and the progress in one committed transaction. */
     private void commitBatch(Runnable work, ImportSession session) {
         QuarkusTransaction.requiringNew().timeout(LONG_TX_SECONDS).run(() -> {
@@ -174,9 +190,9 @@ public class ImportRunner {
 
     private void writeReport(ImportSession session) {
         try (Connection c = dataSource.getConnection()) {
-            ImportJobs.appendRows(c, session.job.id(), session.nextSeq, session.pending);
-            session.nextSeq += session.pending.size();
-            session.pending.clear();
+            List<ImportJobs.ReportRow> rows = session.drainPending();
+            ImportJobs.appendRows(c, session.job.id(), session.nextSeq, rows);
+            session.nextSeq += rows.size();
             ImportJobs.progress(c, session.job.id(), session.rowsDone, session.counts,
                     clock.instant().plus(config.lease()));
         } catch (SQLException e) {
@@ -188,7 +204,7 @@ public class ImportRunner {
             String failure) {
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection c = dataSource.getConnection()) {
-                ImportJobs.appendRows(c, job.id(), session.nextSeq, session.pending);
+                ImportJobs.appendRows(c, job.id(), session.nextSeq, session.drainPending());
                 ImportJobs.finish(c, job.id(), state, session.rowsDone, session.counts, held, failure,
                         clock.instant());
             } catch (SQLException e) {

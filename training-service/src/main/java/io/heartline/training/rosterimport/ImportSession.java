@@ -41,6 +41,24 @@ final class ImportSession {
         counts.put("skipped", 0L);
     }
 
+    /**
+     * The report rows waiting to be written, in file order: refusals are noted while reading, outcomes when their
+     * batch is applied, so within one file they are sorted back by row.
+     */
+    List<ImportJobs.ReportRow> drainPending() {
+        List<String> files = new ArrayList<>();
+        pending.forEach(r -> {
+            if (!files.contains(r.file())) {
+                files.add(r.file());
+            }
+        });
+        List<ImportJobs.ReportRow> rows = new ArrayList<>(pending);
+        rows.sort(java.util.Comparator.comparingInt((ImportJobs.ReportRow r) -> files.indexOf(r.file()))
+                .thenComparing(r -> r.row() == null ? Integer.MAX_VALUE : r.row()));
+        pending.clear();
+        return rows;
+    }
+
     String district() {
         return job.district();
     }

@@ -161,8 +161,8 @@ final class OneRosterImport implements ImportSource {
     private Map<String, PersonKind> users(ImportSession s, Writers w) {
         Map<String, PersonKind> kinds = new HashMap<>();
         ImportSession.Batcher<SourceRow<PersonInput>> b = s.batcher(batch -> {
-            List<Outcome> outcomes = w.directory().apply(district, batch.stream().map(SourceRow::value).toList(),
-                    s.trace, s.job.id());
+            List<Outcome> outcomes = w.directory().apply(district, keepWhatWasNotSent(w, batch), s.trace,
+                    s.job.id());
             for (int i = 0; i < batch.size(); i++) {
                 SourceRow<PersonInput> r = batch.get(i);
                 Outcome o = outcomes.get(i);
@@ -188,6 +188,31 @@ final class OneRosterImport implements ImportSource {
         });
         b.flush();
         return kinds;
+    }
+
+    /**
+     * A class or birth date the bundle does not state (no enrolments or demographics file in bulk) is kept as held,
+     * so that a delta of users alone does not unenrol everyone.
+     */
+    private List<PersonInput> keepWhatWasNotSent(Writers w, List<SourceRow<PersonInput>> batch) {
+        boolean classesStated = bundle.mode("enrollments.csv") == OneRosterBundle.Mode.BULK;
+        boolean birthDatesStated = bundle.mode("demographics.csv") == OneRosterBundle.Mode.BULK;
+        List<PersonInput> inputs = batch.stream().map(SourceRow::value).toList();
+        if (classesStated && birthDatesStated) {
+            return inputs;
+        }
+        var held = w.directory().held(district, inputs.stream().map(PersonInput::sourceId).toList());
+        return inputs.stream().map(in -> {
+            var h = held.get(in.sourceId());
+            if (h == null || in.kind() != PersonKind.STUDENT) {
+                return in;
+            }
+            String cls = in.classId() == null && !classesStated ? h.classId() : in.classId();
+            var dob = in.dateOfBirth() == null && !birthDatesStated ? h.dateOfBirth() : in.dateOfBirth();
+            return new PersonInput(in.kind(), in.source(), in.sourceId(), in.previousSourceId(), in.userName(),
+                    in.displayName(), in.givenName(), in.familyName(), in.schoolId(), cls, dob, in.email(),
+                    in.phone(), in.department(), in.active(), in.roles(), in.sourceModifiedAt());
+        }).toList();
     }
 
     private void links(ImportSession s, Writers w, Map<String, PersonKind> kinds) {
