@@ -70,6 +70,8 @@ public class GatewayRoutes {
 
     void install(@Observes Router router) {
         router.route("/api/*").handler(this::api);
+        // SCIM 2.0 (the HR feed) keeps its standard base path outside /api.
+        router.route("/scim/*").handler(this::api);
         router.get("/q/openapi/:service").handler(this::serviceDocument);
         router.route().last().handler(rc -> {
             start(rc.request());
