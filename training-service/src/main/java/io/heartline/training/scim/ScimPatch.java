@@ -8,8 +8,9 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.unboundid.scim2.common.GenericScimResource;
+import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.messages.PatchOpType;
 import com.unboundid.scim2.common.messages.PatchOperation;
 import com.unboundid.scim2.common.messages.PatchRequest;
 import com.unboundid.scim2.common.utils.JsonUtils;
@@ -31,12 +32,37 @@ final class ScimPatch {
         PatchRequest request = parse(patchBody);
         ObjectNode copy = user.deepCopy();
         try {
-            request.apply(new GenericScimResource(copy));
+            for (PatchOperation op : request) {
+                effective(op, copy).apply(copy);
+            }
         } catch (ScimException e) {
             String type = e.getScimError().getScimType();
             throw new ScimFailure(400, type == null ? "invalidValue" : type, e.getScimError().getDetail());
         }
         return copy;
+    }
+
+    /**
+     * RFC 7644 §3.5.2.1: an add to a single-valued target replaces it. The SDK refuses an add through a value filter
+     * ({@code emails[type eq "work"].value}) when the target exists; Entra ID sends exactly that, so it becomes a
+     * replace. Without a matching target the add stays an add and creates the value.
+     */
+    private static PatchOperation effective(PatchOperation op, ObjectNode user) throws ScimException {
+        Path path = op.getPath();
+        if (op.getOpType() != PatchOpType.ADD || path == null || !hasValueFilter(path)
+                || !JsonUtils.pathExists(path, user)) {
+            return op;
+        }
+        return PatchOperation.replace(path, op.getJsonNode());
+    }
+
+    private static boolean hasValueFilter(Path path) {
+        for (Path.Element element : path) {
+            if (element.getValueFilter() != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static PatchRequest parse(ObjectNode body) {
