@@ -1,0 +1,21 @@
+package io.heartline.training.scim;
+
+/** The schema URNs and media type of Heartline's SCIM 2.0 service (RFC 7643/7644). */
+public final class ScimSchemas {
+
+    public static final String MEDIA_TYPE = "application/scim+json";
+    public static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+    public static final String ENTERPRISE_USER = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+    /** Heartline's own extension: a staff member's school and school roles (docs/scim.md). */
+    public static final String SCHOOL_USER = "urn:heartline:params:scim:schemas:extension:school:2.0:User";
+    public static final String LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+    public static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+    public static final String ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
+    public static final String SERVICE_PROVIDER_CONFIG =
+            "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig";
+    public static final String RESOURCE_TYPE = "urn:ietf:params:scim:schemas:core:2.0:ResourceType";
+    public static final String SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Schema";
+
+    private ScimSchemas() {
+    }
+}
