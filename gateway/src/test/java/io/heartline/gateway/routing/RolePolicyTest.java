@@ -80,6 +80,8 @@ class RolePolicyTest {
             new Case("GET", "/api/v1/schools/s1/classes?limit=10", "training", SCHOOL_STAFF),
             new Case("GET", "/api/v1/classes/c1", "training", SCHOOL_STAFF),
             new Case("PUT", "/api/v1/classes/c1", "training", NONE),
+            new Case("PUT", "/api/v1/classes/c1/psychology-representatives", "training",
+                    Set.of("teacher", "psychologist", "school-admin")),
             new Case("GET", "/scim/v2/Users?filter=userName%20eq%20%22e1%22", "training", Set.of("hr-sync")),
             new Case("POST", "/scim/v2/Users", "training", Set.of("hr-sync")),
             new Case("PUT", "/scim/v2/Users/e1", "training", Set.of("hr-sync")),

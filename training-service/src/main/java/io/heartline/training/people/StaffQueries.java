@@ -19,7 +19,7 @@ import io.heartline.training.directory.DirectoryStore;
 import io.heartline.training.directory.Person;
 import io.heartline.training.directory.PersonKind;
 import io.heartline.training.directory.SchoolRole;
-import io.heartline.training.paging.KeyPage;
+import io.heartline.platform.web.KeyPage;
 
 /** Reads of staff members, keyed by (district, person id). */
 @ApplicationScoped

@@ -16,7 +16,7 @@ import io.heartline.platform.web.ProblemException;
 import io.heartline.platform.web.Roles;
 import io.heartline.training.directory.Person;
 import io.heartline.training.directory.SchoolRole;
-import io.heartline.training.paging.KeyPage;
+import io.heartline.platform.web.KeyPage;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 
 /**

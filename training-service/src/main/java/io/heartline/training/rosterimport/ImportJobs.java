@@ -192,26 +192,25 @@ final class ImportJobs {
         }
     }
 
-    /** Report rows in file order, after {@code afterSeq}; {@code action} filters (e.g. ERROR). */
-    static List<ReportRow> rows(Connection c, UUID id, String action, int afterSeq, int limit, List<Integer> seqs)
+    /** Report lines in file order after line {@code afterLine}; {@code action} filters (e.g. ERROR). */
+    static List<ImportViews.ReportLine> lines(Connection c, UUID id, String action, int afterLine, int limit)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT seq, file, row_number, record, source_id, person_id, action, reason FROM roster_import_row
                 WHERE import_id = ? AND seq > ? AND (?::text IS NULL OR action = ?) ORDER BY seq LIMIT ?""")) {
             ps.setObject(1, id);
-            ps.setInt(2, afterSeq);
+            ps.setInt(2, afterLine);
             ps.setString(3, action);
             ps.setString(4, action);
             ps.setInt(5, limit);
-            List<ReportRow> rows = new ArrayList<>();
+            List<ImportViews.ReportLine> lines = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    seqs.add(rs.getInt(1));
-                    rows.add(new ReportRow(rs.getString(2), (Integer) rs.getObject(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+                    lines.add(new ImportViews.ReportLine(rs.getInt(1), rs.getString(2), (Integer) rs.getObject(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
                 }
             }
-            return rows;
+            return lines;
         }
     }
 

@@ -38,11 +38,11 @@ public final class ImportViews {
         }
     }
 
-    /** One line of the row-by-row report. {@code action}: CREATED, UPDATED, … ERROR, SKIPPED. */
-    public record ReportLine(String file, Integer row, String record, String sourceId, String personId,
+    /**
+     * One line of the row-by-row report, numbered from 1 in file order. {@code action}: CREATED, UPDATED, REKEYED,
+     * REACTIVATED, DEACTIVATED, ERROR, SKIPPED.
+     */
+    public record ReportLine(int line, String file, Integer row, String record, String sourceId, String personId,
             String action, String reason) {
-    }
-
-    public record ReportPage(List<ReportLine> items, String nextCursor) {
     }
 }

@@ -25,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.heartline.platform.web.Caller;
 import io.heartline.platform.web.CurrentCaller;
 import io.heartline.platform.web.Idempotency;
+import io.heartline.platform.web.KeyPage;
+import io.heartline.platform.web.Page;
 import io.heartline.platform.web.PageRequest;
 import io.heartline.platform.web.Problem;
 import io.heartline.platform.web.ProblemException;
@@ -112,11 +114,10 @@ public class RosterImportResource {
     @Path("/{id}/rows")
     @Operation(summary = "The row-by-row report in file order: every change (or, in a dry run, would-be change), "
             + "refusal and skip; unchanged rows are only counted. ?action=ERROR|CREATED|…")
-    public ImportViews.ReportPage rows(@PathParam("id") String id, @QueryParam("action") String action,
+    public Page<ImportViews.ReportLine> rows(@PathParam("id") String id, @QueryParam("action") String action,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        int l = PageRequest.of(limit, null).limit();
         return imports.report(currentCaller.get(), id, action == null || action.isBlank() ? null : action,
-                ReportCursor.decode(cursor), l);
+                KeyPage.of(limit, cursor));
     }
 
     @POST

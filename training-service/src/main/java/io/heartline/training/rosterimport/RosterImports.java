@@ -5,7 +5,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,9 @@ import jakarta.transaction.Transactional;
 import io.agroal.api.AgroalDataSource;
 import io.heartline.platform.events.Ids;
 import io.heartline.platform.web.Caller;
+import io.heartline.platform.web.KeyPage;
+import io.heartline.platform.web.Page;
+import io.heartline.platform.web.Problem;
 import io.heartline.platform.web.ProblemException;
 
 /** Roster import jobs as the API sees them: upload, read, apply a dry run, confirm a held one. */
@@ -64,7 +66,7 @@ public class RosterImports {
         RosterImport job = get(caller, id);
         int max = config.maxErrorsListed();
         try (Connection c = dataSource.getConnection()) {
-            List<ImportJobs.ReportRow> rows = ImportJobs.rows(c, job.id(), "ERROR", 0, max + 1, new ArrayList<>());
+            List<ImportViews.ReportLine> rows = ImportJobs.lines(c, job.id(), "ERROR", 0, max + 1);
             List<ImportViews.RowError> errors = rows.stream().limit(max)
                     .map(r -> new ImportViews.RowError(r.file(), r.row(), r.sourceId(), r.reason())).toList();
             return ImportViews.Import.of(job, errors, rows.size() > max);
@@ -74,15 +76,20 @@ public class RosterImports {
     }
 
     @Transactional
-    public ImportViews.ReportPage report(Caller caller, String id, String action, int afterSeq, int limit) {
+    public Page<ImportViews.ReportLine> report(Caller caller, String id, String action, KeyPage page) {
         RosterImport job = get(caller, id);
+        int after = 0;
+        if (page.hasCursor()) {
+            try {
+                after = Integer.parseInt(page.afterKey());
+            } catch (NumberFormatException e) {
+                throw ProblemException.badRequest("cursor is not valid",
+                        List.of(new Problem.FieldError("cursor", "not a cursor returned by this list")));
+            }
+        }
         try (Connection c = dataSource.getConnection()) {
-            List<Integer> seqs = new ArrayList<>();
-            List<ImportJobs.ReportRow> rows = ImportJobs.rows(c, job.id(), action, afterSeq, limit + 1, seqs);
-            boolean more = rows.size() > limit;
-            List<ImportViews.ReportLine> lines = rows.stream().limit(limit).map(r -> new ImportViews.ReportLine(
-                    r.file(), r.row(), r.record(), r.sourceId(), r.personId(), r.action(), r.reason())).toList();
-            return new ImportViews.ReportPage(lines, more ? ReportCursor.encode(seqs.get(limit - 1)) : null);
+            List<ImportViews.ReportLine> lines = ImportJobs.lines(c, job.id(), action, after, page.limit() + 1);
+            return page.page(lines, l -> Integer.toString(l.line()), l -> l);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the import report", e);
         }

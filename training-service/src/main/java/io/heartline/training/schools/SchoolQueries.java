@@ -17,7 +17,7 @@ import io.agroal.api.AgroalDataSource;
 import io.heartline.platform.web.Page;
 import io.heartline.training.directory.DirectoryStore;
 import io.heartline.training.directory.SchoolRole;
-import io.heartline.training.paging.KeyPage;
+import io.heartline.platform.web.KeyPage;
 
 /** Reads of schools and classes, always keyed by (district, id). */
 @ApplicationScoped
@@ -155,7 +155,7 @@ public class SchoolQueries {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 rows.add(new ClassView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBoolean(5), List.of(), rs.getLong(6), null));
+                        rs.getBoolean(5), List.of(), rs.getLong(6), null, null));
             }
         }
         return rows;
@@ -163,6 +163,6 @@ public class SchoolQueries {
 
     private static ClassView withTeachers(ClassView v, List<String> teachers) {
         return new ClassView(v.id(), v.schoolId(), v.title(), v.grade(), v.active(),
-                teachers == null ? List.of() : List.copyOf(teachers), v.students(), null);
+                teachers == null ? List.of() : List.copyOf(teachers), v.students(), null, null);
     }
 }

@@ -2,6 +2,7 @@ package io.heartline.training.schools;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -163,5 +164,31 @@ class SchoolApiTest {
     @Test
     void anUnknownClassIsNotFound() {
         as("district-admin", null, "d-1").get("/api/v1/classes/{id}", "no-such-class").then().statusCode(404);
+    }
+
+    @Test
+    void theClassTeacherAppointsPsychologyRepresentativesFromTheClass() {
+        as("teacher", school, "t-a").contentType("application/json").body("{\"studentIds\": [\"s2\"]}")
+                .put("/api/v1/classes/{id}/psychology-representatives", classA).then().statusCode(200)
+                .body("psychologyRepresentativeIds", contains("s2"));
+        as("psychologist", school, "p-full").get("/api/v1/classes/{id}", classA).then().statusCode(200)
+                .body("psychologyRepresentativeIds", contains("s2"));
+        as("staff", school, "t-b").get("/api/v1/classes/{id}", classA).then().statusCode(200)
+                .body("psychologyRepresentativeIds", nullValue());
+    }
+
+    @Test
+    void representativesMustBeActiveStudentsOfTheClassAndAppointedByItsTeacher() {
+        as("psychologist", school, "p-full").contentType("application/json")
+                .body("{\"studentIds\": [\"s1\", \"s3\", \"s-left\"]}")
+                .put("/api/v1/classes/{id}/psychology-representatives", classA).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("studentIds[1]", "studentIds[2]"));
+        as("teacher", school, "t-b").contentType("application/json").body("{\"studentIds\": [\"s1\"]}")
+                .put("/api/v1/classes/{id}/psychology-representatives", classA).then().statusCode(403);
+        as("psychologist", otherSchool, "p-2").contentType("application/json").body("{\"studentIds\": []}")
+                .put("/api/v1/classes/{id}/psychology-representatives", classA).then().statusCode(404);
+        as("psychologist", school, "p-full").get("/api/v1/classes/{id}", classA).then().statusCode(200)
+                .body("psychologyRepresentativeIds", empty());
     }
 }

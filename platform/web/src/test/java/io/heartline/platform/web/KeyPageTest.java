@@ -1,4 +1,4 @@
-package io.heartline.training.paging;
+package io.heartline.platform.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,8 +8,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.heartline.platform.web.Page;
-import io.heartline.platform.web.ProblemException;
 
 class KeyPageTest {
 

@@ -1,19 +1,14 @@
-package io.heartline.training.paging;
+package io.heartline.platform.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 
-import io.heartline.platform.web.Page;
-import io.heartline.platform.web.PageRequest;
-import io.heartline.platform.web.Problem;
-import io.heartline.platform.web.ProblemException;
-
 /**
- * {@code ?limit=&cursor=} of a directory list sorted by its text key (class id, person id). The platform's
- * {@link PageRequest} pages by (time, UUID), which directory keys (source ids, not UUIDs) do not have; this reuses its
- * limit rules and {@link Page} and only swaps the key: the cursor is the last key of the page, opaque to clients.
+ * {@code ?limit=&cursor=} of a list sorted by one unique key (a class id, a person id, a report line number). The
+ * sibling of {@link PageRequest}, which pages newest first by (time, UUID): same limit rules, same {@link Page}; only
+ * the key differs. The cursor is the last key of the page, opaque to clients.
  */
 public record KeyPage(int limit, String afterKey) {
 
