@@ -191,4 +191,12 @@ class SchoolApiTest {
         as("psychologist", school, "p-full").get("/api/v1/classes/{id}", classA).then().statusCode(200)
                 .body("psychologyRepresentativeIds", empty());
     }
+
+    @Test
+    void bodiesAboveTheJsonLimitAre413EvenThoughRosterUploadsMayBeLarger() {
+        String big = "{\"studentIds\": [\"" + "x".repeat(300 * 1024) + "\"]}";
+        as("psychologist", school, "p-full").contentType("application/json").body(big)
+                .put("/api/v1/classes/{id}/psychology-representatives", classA).then().statusCode(413)
+                .contentType("application/problem+json");
+    }
 }
