@@ -3,7 +3,7 @@ package io.heartline.referral;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-import io.heartline.referral.workflow.EscalationWindows;
+import io.heartline.referral.routing.EscalationWindows;
 
 /** Plain domain objects built from configuration. */
 public class ReferralBeans {

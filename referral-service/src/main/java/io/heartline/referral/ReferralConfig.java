@@ -1,5 +1,7 @@
 package io.heartline.referral;
 
+import io.heartline.referral.routing.EscalationWindows;
+
 import java.time.Duration;
 import java.util.Map;
 

@@ -2,16 +2,17 @@ package io.heartline.referral.access;
 
 import io.heartline.platform.web.Caller;
 import io.heartline.platform.web.Roles;
-import io.heartline.referral.routing.Tier;
-import io.heartline.referral.workflow.Action;
+import io.heartline.referral.domain.AccessFacts;
+import io.heartline.referral.domain.Action;
+import io.heartline.referral.domain.Tier;
 
 /**
  * Who sees and who may act on a referral (need-to-know). Pure, so the role matrix is tested as a table.
  * <ul>
  * <li>psychologist: every referral of their school, in full;</li>
  * <li>school-admin: every referral of their school, without sensitive content;</li>
- * <li>teacher: referrals of their school with a {@code CLASS_TEACHER} stage that is unassigned or assigned to them,
- * in the teacher's view only;</li>
+ * <li>teacher: referrals of their school with a {@code CLASS_TEACHER} stage offered to them as the student's class
+ * teacher (from the directory) or assigned to them, in the teacher's view only;</li>
  * <li>district-admin: referrals of their district at {@code DISTRICT_CENTRE} or {@code HOSPITAL}, in full.</li>
  * </ul>
  * Acting needs the current tier's role in scope ({@link Tier#role()}); escalating, assigning and cancelling are also
@@ -42,7 +43,7 @@ public final class ReferralAccess {
             view = view.max(View.STANDARD);
         }
         if (caller.hasRole(Roles.TEACHER) && caller.inSchool(f.school()) && f.hasTeacherStage()
-                && assignedToOrFree(caller, f.teacherStageAssignee())) {
+                && f.teacherStageOpenTo(caller.id())) {
             view = view.max(View.TEACHER);
         }
         return view;
@@ -72,8 +73,9 @@ public final class ReferralAccess {
         if (isAboutThemselves(caller, f) || !caller.hasRole(tier.role()) || !inTierScope(caller, f)) {
             return false;
         }
-        // A class-teacher stage assigned to one teacher is theirs alone; other tiers' colleagues may cover.
-        return tier != Tier.CLASS_TEACHER || assignedToOrFree(caller, f.currentAssignee());
+        // A class-teacher stage belongs to the student's class teachers (to one once assigned); other tiers'
+        // colleagues may cover for each other.
+        return tier != Tier.CLASS_TEACHER || f.teacherStageOpenTo(caller.id());
     }
 
     private static boolean isSupervisor(Caller caller, AccessFacts f) {
@@ -87,9 +89,5 @@ public final class ReferralAccess {
 
     private static boolean inTierScope(Caller caller, AccessFacts f) {
         return f.currentTier().isDistrictLevel() ? caller.inDistrict(f.district()) : caller.inSchool(f.school());
-    }
-
-    private static boolean assignedToOrFree(Caller caller, String assignee) {
-        return assignee == null || assignee.equals(caller.id());
     }
 }

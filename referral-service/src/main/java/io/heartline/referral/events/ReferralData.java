@@ -5,12 +5,12 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import io.heartline.referral.referral.Outcome;
-import io.heartline.referral.referral.Source;
-import io.heartline.referral.referral.SubjectType;
-import io.heartline.referral.referral.Urgency;
-import io.heartline.referral.routing.Tier;
-import io.heartline.referral.workflow.StageStatus;
+import io.heartline.referral.domain.Outcome;
+import io.heartline.referral.domain.Source;
+import io.heartline.referral.domain.StageStatus;
+import io.heartline.referral.domain.SubjectType;
+import io.heartline.referral.domain.Tier;
+import io.heartline.referral.domain.Urgency;
 
 /**
  * The payload of every {@code heartline.referral.*.v1} event (schema {@code common.v1.json#/$defs/referralData}): ids,

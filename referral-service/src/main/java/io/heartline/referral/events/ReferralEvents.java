@@ -6,10 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.heartline.platform.events.EventBuilder;
 import io.heartline.platform.messaging.Outbox;
-import io.heartline.referral.referral.Referral;
-import io.heartline.referral.referral.ReferralStage;
-import io.heartline.referral.routing.Tier;
-import io.heartline.referral.workflow.StageStatus;
+import io.heartline.referral.domain.Referral;
+import io.heartline.referral.domain.ReferralStage;
+import io.heartline.referral.domain.StageStatus;
+import io.heartline.referral.domain.Tier;
 
 /**
  * Writes the referral lifecycle events to the outbox, in the transaction of the change they report. Keyed by the

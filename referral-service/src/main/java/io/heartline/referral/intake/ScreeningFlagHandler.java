@@ -12,12 +12,12 @@ import io.heartline.platform.events.MalformedEventException;
 import io.heartline.platform.events.Topics;
 import io.heartline.platform.messaging.EventHandler;
 import io.heartline.platform.web.Trace;
-import io.heartline.referral.referral.Actor;
+import io.heartline.referral.domain.Actor;
+import io.heartline.referral.domain.Referral;
+import io.heartline.referral.domain.Source;
+import io.heartline.referral.domain.Urgency;
 import io.heartline.referral.referral.NewReferral;
-import io.heartline.referral.referral.Referral;
 import io.heartline.referral.referral.ReferralOpener;
-import io.heartline.referral.referral.Source;
-import io.heartline.referral.referral.Urgency;
 
 /**
  * Opens exactly one referral per flagged screening. The platform inbox drops redeliveries of one event id; a screening

@@ -1,5 +1,9 @@
 package io.heartline.referral.referral;
 
+import io.heartline.referral.domain.Source;
+import io.heartline.referral.domain.SubjectType;
+import io.heartline.referral.domain.Urgency;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -3,8 +3,12 @@ package io.heartline.referral.referral;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.heartline.referral.routing.Tier;
-import io.heartline.referral.workflow.StageStatus;
+import io.heartline.referral.domain.Referral;
+import io.heartline.referral.domain.Source;
+import io.heartline.referral.domain.StageStatus;
+import io.heartline.referral.domain.SubjectType;
+import io.heartline.referral.domain.Tier;
+import io.heartline.referral.domain.Urgency;
 
 /** The answer to a create: where the referral went and by when it must be accepted. */
 public record CreatedReferral(UUID id, String subjectId, SubjectType subjectType, Source source, Urgency urgency,

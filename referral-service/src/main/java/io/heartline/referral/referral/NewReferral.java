@@ -3,6 +3,10 @@ package io.heartline.referral.referral;
 import java.util.List;
 import java.util.UUID;
 
+import io.heartline.referral.domain.RiskLevel;
+import io.heartline.referral.domain.Source;
+import io.heartline.referral.domain.SubjectType;
+import io.heartline.referral.domain.Urgency;
 import io.heartline.referral.routing.RoutingFacts;
 
 /**

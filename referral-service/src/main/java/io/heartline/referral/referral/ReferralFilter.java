@@ -6,8 +6,8 @@ import java.util.List;
 
 import io.heartline.platform.web.Problem;
 import io.heartline.platform.web.ProblemException;
-import io.heartline.referral.routing.Tier;
-import io.heartline.referral.workflow.StageStatus;
+import io.heartline.referral.domain.StageStatus;
+import io.heartline.referral.domain.Tier;
 
 /** {@code ?status=&tier=&subjectId=} of the list, checked: an unknown value is a 400, not an empty list. */
 public record ReferralFilter(StageStatus status, Tier tier, String subjectId) {

@@ -2,18 +2,29 @@ package io.heartline.referral.referral;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.heartline.platform.events.Ids;
-import io.heartline.referral.Time;
-import io.heartline.referral.events.ReferralEvents;
 import io.heartline.platform.web.Trace;
+import io.heartline.referral.Time;
+import io.heartline.referral.directory.DirectoryFacts.StudentClass;
+import io.heartline.referral.directory.DirectoryFacts;
+import io.heartline.referral.domain.Actor;
+import io.heartline.referral.domain.HistoryEntry;
+import io.heartline.referral.domain.Referral;
+import io.heartline.referral.domain.ReferralStage;
+import io.heartline.referral.domain.SubjectType;
+import io.heartline.referral.domain.Tier;
+import io.heartline.referral.events.ReferralEvents;
 import io.heartline.referral.routing.Route;
 import io.heartline.referral.routing.RoutingRules;
-import io.heartline.referral.routing.Tier;
-import io.heartline.referral.workflow.EscalationWindows;
+import io.heartline.referral.routing.Staffing;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** Opens referrals: routes them, records the first stage and its history, and writes the created event. */
@@ -24,27 +35,24 @@ public class ReferralOpener {
     public static final String CODE_RISK_FLAGGED = "RISK_FLAGGED";
 
     private final RoutingRules routing;
-    private final EscalationWindows windows;
+    private final DirectoryFacts directory;
     private final ReferralEvents events;
     private final MeterRegistry meters;
 
-    ReferralOpener(RoutingRules routing, EscalationWindows windows, ReferralEvents events, MeterRegistry meters) {
+    ReferralOpener(RoutingRules routing, DirectoryFacts directory, ReferralEvents events, MeterRegistry meters) {
         this.routing = routing;
-        this.windows = windows;
+        this.directory = directory;
         this.events = events;
         this.meters = meters;
     }
 
     @Transactional
     public Referral open(NewReferral n, Actor actor, Trace trace) {
-        Route route = routing.route(n.routingFacts(), n.school(), n.district());
+        Optional<StudentClass> studentClass = n.subjectType() == SubjectType.STUDENT && n.school() != null
+                ? directory.studentClass(n.district(), n.subjectId()) : Optional.empty();
+        Route route = routing.route(n.routingFacts(), n.school(), n.district(), staffing(n, studentClass));
         Tier tier = route.tier();
         Duration acceptWithin = route.acceptWithin();
-        if (n.school() == null) {
-            // No school staff can see a referral without a school: the district centre takes it.
-            tier = tier.atLeast(Tier.DISTRICT_CENTRE);
-            acceptWithin = windows.windowFor(tier, acceptWithin);
-        }
         Instant now = Time.now();
         Referral r = new Referral();
         r.id = Ids.next();
@@ -64,6 +72,10 @@ public class ReferralOpener {
         r.createdByRole = actor.role();
         r.createdAt = now;
         ReferralStage stage = ReferralStage.open(r.id, 1, tier, now, now.plus(acceptWithin));
+        if (tier == Tier.CLASS_TEACHER) {
+            // Offered to the student's class teachers only, never to every teacher of the school.
+            stage.offeredTo = studentClass.map(StudentClass::teacherIds).orElse(List.of());
+        }
         r.moveTo(stage, now);
         r.persist();
         stage.persist();
@@ -72,5 +84,22 @@ public class ReferralOpener {
         events.current(ReferralEvents.CREATED, r, null, code, trace);
         meters.counter("heartline.referral.created", "source", r.source.name(), "tier", r.tier.name()).increment();
         return r;
+    }
+
+    /**
+     * Tiers nobody can take for this referral: the class teacher when the directory names none for the student (or
+     * does not know the student), the school psychologist when the directory knows the school's staff and none holds
+     * a psychology role.
+     */
+    private Staffing staffing(NewReferral n, Optional<StudentClass> studentClass) {
+        Set<Tier> unstaffed = EnumSet.noneOf(Tier.class);
+        if (studentClass.map(c -> c.teacherIds().isEmpty()).orElse(true)) {
+            unstaffed.add(Tier.CLASS_TEACHER);
+        }
+        if (n.school() != null && directory.knowsStaffOf(n.district(), n.school())
+                && !directory.hasPsychologyStaff(n.district(), n.school())) {
+            unstaffed.add(Tier.SCHOOL_PSYCHOLOGIST);
+        }
+        return new Staffing(unstaffed);
     }
 }

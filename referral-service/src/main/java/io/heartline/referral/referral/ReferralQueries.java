@@ -15,7 +15,9 @@ import io.heartline.platform.web.PageRequest;
 import io.heartline.platform.web.ProblemException;
 import io.heartline.platform.web.Roles;
 import io.heartline.referral.Time;
-import io.heartline.referral.routing.Tier;
+import io.heartline.referral.domain.Referral;
+import io.heartline.referral.domain.ReferralStage;
+import io.heartline.referral.domain.Tier;
 
 /**
  * Lists referrals newest first within the caller's scope (the same scopes as {@code ReferralAccess}): the school for
@@ -80,7 +82,9 @@ public class ReferralQueries {
         StringBuilder q = new StringBuilder("""
                 select r, s from Referral r, ReferralStage s
                 where s.referralId = r.id and s.tier = :classTeacher and r.school = :school
-                  and (s.assignee is null or s.assignee = :me) and r.subjectId <> :me""");
+                  and (s.assignee = :me
+                       or (s.assignee is null and (s.offeredTo is null or array_contains(s.offeredTo, :me))))
+                  and r.subjectId <> :me""");
         Map<String, Object> params = new HashMap<>();
         params.put("classTeacher", Tier.CLASS_TEACHER);
         params.put("school", caller.school());

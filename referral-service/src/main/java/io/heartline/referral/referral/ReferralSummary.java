@@ -3,8 +3,12 @@ package io.heartline.referral.referral;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.heartline.referral.routing.Tier;
-import io.heartline.referral.workflow.StageStatus;
+import io.heartline.referral.domain.Referral;
+import io.heartline.referral.domain.Source;
+import io.heartline.referral.domain.StageStatus;
+import io.heartline.referral.domain.SubjectType;
+import io.heartline.referral.domain.Tier;
+import io.heartline.referral.domain.Urgency;
 
 /** A list item for school staff and the district centre: no risk level, flags or reasons, so lists need no audit. */
 public record ReferralSummary(UUID id, String subjectId, SubjectType subjectType, Source source, Urgency urgency,

@@ -12,6 +12,9 @@ import io.heartline.platform.web.ProblemException;
 import io.heartline.referral.Time;
 import io.heartline.referral.access.ReferralAccess;
 import io.heartline.referral.access.View;
+import io.heartline.referral.domain.HistoryEntry;
+import io.heartline.referral.domain.Referral;
+import io.heartline.referral.domain.ReferralStage;
 
 /** Renders a referral as the caller may see it; every full view (sensitive content) is audited first. */
 @ApplicationScoped

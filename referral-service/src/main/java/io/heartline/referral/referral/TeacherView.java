@@ -3,8 +3,10 @@ package io.heartline.referral.referral;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.heartline.referral.routing.Tier;
-import io.heartline.referral.workflow.StageStatus;
+import io.heartline.referral.domain.Referral;
+import io.heartline.referral.domain.ReferralStage;
+import io.heartline.referral.domain.StageStatus;
+import io.heartline.referral.domain.Tier;
 
 /**
  * What a class teacher needs to know, and nothing more: who, what to do, by when. A separate type so that risk

@@ -5,8 +5,9 @@ import static io.heartline.referral.routing.RoutingRule.urgency;
 
 import java.util.List;
 
-import io.heartline.referral.referral.RiskLevel;
-import io.heartline.referral.referral.Urgency;
+import io.heartline.referral.domain.RiskLevel;
+import io.heartline.referral.domain.Tier;
+import io.heartline.referral.domain.Urgency;
 
 /**
  * The built-in district defaults (API.md). The same list is seeded into the database by

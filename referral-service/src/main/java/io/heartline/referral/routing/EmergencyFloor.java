@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.heartline.referral.referral.RiskLevel;
-import io.heartline.referral.referral.Source;
-import io.heartline.referral.referral.SubjectType;
-import io.heartline.referral.referral.Urgency;
+import io.heartline.referral.domain.RiskLevel;
+import io.heartline.referral.domain.Source;
+import io.heartline.referral.domain.SubjectType;
+import io.heartline.referral.domain.Tier;
+import io.heartline.referral.domain.Urgency;
 
 /**
  * A CRITICAL screening (possible danger to life) or an EMERGENCY referral "must reach a psychologist at once"

@@ -2,10 +2,10 @@ package io.heartline.referral.routing;
 
 import java.util.Objects;
 
-import io.heartline.referral.referral.RiskLevel;
-import io.heartline.referral.referral.Source;
-import io.heartline.referral.referral.SubjectType;
-import io.heartline.referral.referral.Urgency;
+import io.heartline.referral.domain.RiskLevel;
+import io.heartline.referral.domain.Source;
+import io.heartline.referral.domain.SubjectType;
+import io.heartline.referral.domain.Urgency;
 
 /** What routing looks at. {@code riskLevel} is null for referrals made by hand. */
 public record RoutingFacts(RiskLevel riskLevel, SubjectType subjectType, Source source, Urgency urgency) {

@@ -3,10 +3,11 @@ package io.heartline.referral.routing;
 import java.time.Duration;
 import java.util.Objects;
 
-import io.heartline.referral.referral.RiskLevel;
-import io.heartline.referral.referral.Source;
-import io.heartline.referral.referral.SubjectType;
-import io.heartline.referral.referral.Urgency;
+import io.heartline.referral.domain.RiskLevel;
+import io.heartline.referral.domain.Source;
+import io.heartline.referral.domain.SubjectType;
+import io.heartline.referral.domain.Tier;
+import io.heartline.referral.domain.Urgency;
 
 /**
  * One routing rule: when every non-null match field equals the referral's, route to {@code tier} with

@@ -16,7 +16,7 @@ import io.heartline.platform.web.Page;
 import io.heartline.platform.web.PageRequest;
 import io.heartline.platform.web.ProblemException;
 import io.heartline.platform.web.Roles;
-import io.heartline.referral.referral.Actor;
+import io.heartline.referral.domain.Actor;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 
 /**

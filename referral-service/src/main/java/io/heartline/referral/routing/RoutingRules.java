@@ -13,7 +13,7 @@ import io.heartline.platform.events.Ids;
 import io.heartline.platform.web.Page;
 import io.heartline.platform.web.PageRequest;
 import io.heartline.referral.ReferralConfig;
-import io.heartline.referral.referral.Actor;
+import io.heartline.referral.domain.Actor;
 
 /**
  * The routing rules in the database: which set is in force for a school and a district, routing with them, and
@@ -25,8 +25,8 @@ public class RoutingRules {
     private final Router router;
     private final EntityManager em;
 
-    RoutingRules(ReferralConfig config, EntityManager em) {
-        this.router = new Router(config.routing().fallbackAcceptWithin());
+    RoutingRules(ReferralConfig config, EscalationWindows windows, EntityManager em) {
+        this.router = new Router(config.routing().fallbackAcceptWithin(), windows);
         this.em = em;
     }
 
@@ -36,10 +36,10 @@ public class RoutingRules {
 
     /** Routes with the school's overrides (if any) and the district's rules in force. */
     @Transactional
-    public Route route(RoutingFacts facts, String school, String district) {
+    public Route route(RoutingFacts facts, String school, String district, Staffing staffing) {
         List<RoutingRule> schoolRules = school == null ? List.of()
                 : RoutingRuleSet.current(RuleScope.SCHOOL, school).map(RoutingRuleSet::toRules).orElse(List.of());
-        return router.route(facts, schoolRules, districtSet(district).toRules());
+        return router.route(facts, school != null, staffing, schoolRules, districtSet(district).toRules());
     }
 
     /** The district's own rules, or the built-in defaults while it has none. */

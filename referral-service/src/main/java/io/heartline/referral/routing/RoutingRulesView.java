@@ -1,5 +1,7 @@
 package io.heartline.referral.routing;
 
+import io.heartline.referral.domain.Tier;
+
 import java.time.Instant;
 import java.util.List;
 

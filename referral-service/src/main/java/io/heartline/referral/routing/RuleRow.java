@@ -6,10 +6,11 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
-import io.heartline.referral.referral.RiskLevel;
-import io.heartline.referral.referral.Source;
-import io.heartline.referral.referral.SubjectType;
-import io.heartline.referral.referral.Urgency;
+import io.heartline.referral.domain.RiskLevel;
+import io.heartline.referral.domain.Source;
+import io.heartline.referral.domain.SubjectType;
+import io.heartline.referral.domain.Tier;
+import io.heartline.referral.domain.Urgency;
 
 /** A stored routing rule (one row of {@code routing_rule}). */
 @Embeddable

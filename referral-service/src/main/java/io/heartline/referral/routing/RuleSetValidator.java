@@ -7,10 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.heartline.platform.web.Problem.FieldError;
-import io.heartline.referral.referral.RiskLevel;
-import io.heartline.referral.referral.Source;
-import io.heartline.referral.referral.SubjectType;
-import io.heartline.referral.referral.Urgency;
+import io.heartline.referral.domain.RiskLevel;
+import io.heartline.referral.domain.Source;
+import io.heartline.referral.domain.SubjectType;
+import io.heartline.referral.domain.Tier;
+import io.heartline.referral.domain.Urgency;
 
 /**
  * Turns submitted rules into {@link RoutingRule}s, or lists every problem by rule index: unknown values, a time to

@@ -14,18 +14,22 @@ import org.jboss.logging.Logger;
 import io.heartline.platform.web.Caller;
 import io.heartline.platform.web.Problem;
 import io.heartline.platform.web.ProblemException;
+import io.heartline.platform.web.Trace;
 import io.heartline.referral.Time;
-import io.heartline.referral.access.AccessFacts;
 import io.heartline.referral.access.ReferralAccess;
 import io.heartline.referral.access.View;
+import io.heartline.referral.directory.DirectoryFacts;
+import io.heartline.referral.domain.AccessFacts;
+import io.heartline.referral.domain.Action;
+import io.heartline.referral.domain.Actor;
+import io.heartline.referral.domain.HistoryEntry;
+import io.heartline.referral.domain.Outcome;
+import io.heartline.referral.domain.Referral;
+import io.heartline.referral.domain.ReferralStage;
+import io.heartline.referral.domain.StageStatus;
+import io.heartline.referral.domain.Tier;
 import io.heartline.referral.events.ReferralEvents;
-import io.heartline.platform.web.Trace;
-import io.heartline.referral.referral.Actor;
-import io.heartline.referral.referral.HistoryEntry;
-import io.heartline.referral.referral.Outcome;
-import io.heartline.referral.referral.Referral;
-import io.heartline.referral.referral.ReferralStage;
-import io.heartline.referral.routing.Tier;
+import io.heartline.referral.routing.EscalationWindows;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -46,10 +50,13 @@ public class ReferralWorkflow {
 
     private final ReferralEvents events;
     private final EscalationWindows windows;
+    private final DirectoryFacts directory;
     private final MeterRegistry meters;
 
-    ReferralWorkflow(ReferralEvents events, EscalationWindows windows, MeterRegistry meters) {
+    ReferralWorkflow(ReferralEvents events, EscalationWindows windows, DirectoryFacts directory,
+            MeterRegistry meters) {
         this.events = events;
+        this.directory = directory;
         this.windows = windows;
         this.meters = meters;
     }
@@ -114,9 +121,29 @@ public class ReferralWorkflow {
                     + " (" + s.referral.tier.role() + ")",
                     List.of(new Problem.FieldError("assigneeId", "must hold the tier's role")));
         }
+        if (!assigneeHoldsTheTier(s.referral, s.stage, body.assigneeId())) {
+            throw new ProblemException(Problem.of(409, "assignee-not-in-role", "Assignee not in role",
+                    "The directory does not list " + body.assigneeId() + " in a role that serves tier "
+                            + s.referral.tier + " at this school", null).withReason("ASSIGNEE_NOT_IN_ROLE"));
+        }
         s.stage.assignee = body.assigneeId();
         finish(s, CODE_ASSIGNED, null);
         return s.referral;
+    }
+
+    /**
+     * A class-teacher stage goes to one of the class teachers it was offered to; a school psychology tier to someone
+     * the directory lists with a psychology role at the school. Where the directory knows nothing of the school's
+     * staff (or the stage predates it), it cannot say no.
+     */
+    private boolean assigneeHoldsTheTier(Referral r, ReferralStage stage, String assigneeId) {
+        if (r.tier == Tier.CLASS_TEACHER) {
+            return stage.offeredTo == null || stage.offeredTo.contains(assigneeId);
+        }
+        if (r.school == null || !directory.knowsStaffOf(r.district, r.school)) {
+            return true;
+        }
+        return directory.servesTier(r.district, r.school, assigneeId, r.tier);
     }
 
     @Transactional

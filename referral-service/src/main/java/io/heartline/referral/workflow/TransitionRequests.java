@@ -5,8 +5,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import io.heartline.referral.referral.Outcome;
-import io.heartline.referral.routing.Tier;
+import io.heartline.referral.domain.Outcome;
+import io.heartline.referral.domain.Tier;
 
 /** Bodies of the transition endpoints. Free-text reasons stay in the history; events carry only the codes. */
 public final class TransitionRequests {

@@ -1,12 +1,15 @@
 package io.heartline.referral.workflow;
 
-import static io.heartline.referral.workflow.StageStatus.ACCEPTED;
-import static io.heartline.referral.workflow.StageStatus.CANCELLED;
-import static io.heartline.referral.workflow.StageStatus.COMPLETED;
-import static io.heartline.referral.workflow.StageStatus.DECLINED;
-import static io.heartline.referral.workflow.StageStatus.ESCALATED;
-import static io.heartline.referral.workflow.StageStatus.IN_PROGRESS;
-import static io.heartline.referral.workflow.StageStatus.PENDING;
+import io.heartline.referral.domain.Action;
+import io.heartline.referral.domain.StageStatus;
+
+import static io.heartline.referral.domain.StageStatus.ACCEPTED;
+import static io.heartline.referral.domain.StageStatus.CANCELLED;
+import static io.heartline.referral.domain.StageStatus.COMPLETED;
+import static io.heartline.referral.domain.StageStatus.DECLINED;
+import static io.heartline.referral.domain.StageStatus.ESCALATED;
+import static io.heartline.referral.domain.StageStatus.IN_PROGRESS;
+import static io.heartline.referral.domain.StageStatus.PENDING;
 
 import java.util.EnumMap;
 import java.util.Map;

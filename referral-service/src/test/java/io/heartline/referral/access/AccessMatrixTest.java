@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.heartline.platform.testsupport.HeartlineTestInfra;
+import io.heartline.referral.support.DirectorySeed;
 import io.heartline.referral.support.Referrals;
 import io.heartline.referral.support.Screenings;
 import io.heartline.referral.support.Sql;
@@ -45,6 +46,7 @@ class AccessMatrixTest {
     private static final String D2 = Who.unique("district");
     private static final String A = Who.unique("school");
     private static final String B = Who.unique("school");
+    private static final String CLASS_A = Who.unique("class");
     private static final Map<String, Who> WHO = new LinkedHashMap<>();
     private static final Map<String, UUID> REFERRAL = new HashMap<>();
     private static UUID screeningId;
@@ -85,8 +87,12 @@ class AccessMatrixTest {
                         "acceptWithin", "PT72H"),
                 Map.of("match", Map.of("riskLevel", "MODERATE"), "tier", "CLASS_TEACHER", "acceptWithin", "PT72H"))))
                 .put("/api/v1/routing-rules").then().statusCode(200);
-        REFERRAL.put("T", Referrals.create(who("teacherA1"), Who.unique("student"), "PEER", "ROUTINE"));
-        UUID t2 = Referrals.create(who("psychA"), Who.unique("student"), "PEER", "ROUTINE");
+        // Every student here is in one class of school A taught by teacherA1 and teacherA2.
+        List<String> students = List.of(Who.unique("student"), Who.unique("student"), Who.unique("student"));
+        DirectorySeed.classWith(db, D1, A, CLASS_A, List.of(who("teacherA1").sub(), who("teacherA2").sub()),
+                students.toArray(String[]::new));
+        REFERRAL.put("T", Referrals.create(who("teacherA1"), students.get(0), "PEER", "ROUTINE"));
+        UUID t2 = Referrals.create(who("psychA"), students.get(1), "PEER", "ROUTINE");
         Referrals.act(who("psychA"), t2, "assign", Map.of("assigneeId", who("teacherA2").sub()), 200);
         REFERRAL.put("T2", t2);
         REFERRAL.put("P", Referrals.create(who("psychA"), Who.unique("student"), "GUARDIAN", "ROUTINE"));
@@ -95,7 +101,7 @@ class AccessMatrixTest {
         REFERRAL.put("D", d);
         screeningId = UUID.randomUUID();
         try (Screenings screenings = new Screenings()) {
-            screenings.send(Screenings.flagged(Who.unique("student"), A, D1, "MODERATE", screeningId,
+            screenings.send(Screenings.flagged(students.get(2), A, D1, "MODERATE", screeningId,
                     "LOW_MOOD_MARKER"));
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> Sql.count(db,
@@ -234,7 +240,9 @@ class AccessMatrixTest {
 
     @Test
     void aTeacherAcceptingAClassTeacherStageMakesItTheirs() {
-        UUID t = Referrals.create(who("teacherA1"), Who.unique("student"), "PEER", "ROUTINE");
+        String pupil = Who.unique("student");
+        DirectorySeed.student(db, D1, A, CLASS_A, pupil);
+        UUID t = Referrals.create(who("teacherA1"), pupil, "PEER", "ROUTINE");
         who("teacherA2").req().get("/api/v1/referrals/" + t).then().statusCode(200);
         Referrals.act(who("teacherA1"), t, "accept", 200);
         who("teacherA2").req().get("/api/v1/referrals/" + t).then().statusCode(404);

@@ -14,8 +14,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.heartline.platform.web.Caller;
-import io.heartline.referral.routing.Tier;
-import io.heartline.referral.workflow.Action;
+import io.heartline.referral.domain.AccessFacts;
+import io.heartline.referral.domain.Action;
+import io.heartline.referral.domain.Tier;
 
 /** The need-to-know matrix: who sees how much of which referral, and who may do what to its current stage. */
 class ReferralAccessTest {

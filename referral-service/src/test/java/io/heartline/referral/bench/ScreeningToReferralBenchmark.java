@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Test;
 
 import io.heartline.platform.events.OutgoingEvent;
 import io.heartline.platform.events.Topics;
+import io.heartline.platform.testsupport.EventTap;
 import io.heartline.platform.testsupport.HeartlineTestInfra;
 import io.heartline.platform.testsupport.SharedInfra;
-import io.heartline.platform.testsupport.EventTap;
 import io.heartline.referral.support.Screenings;
 import io.heartline.referral.support.Who;
 import io.quarkus.test.common.QuarkusTestResource;

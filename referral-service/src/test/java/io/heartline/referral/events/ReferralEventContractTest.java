@@ -16,8 +16,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.heartline.platform.events.Topics;
-import io.heartline.platform.testsupport.HeartlineTestInfra;
 import io.heartline.platform.testsupport.EventTap;
+import io.heartline.platform.testsupport.HeartlineTestInfra;
 import io.heartline.referral.support.Referrals;
 import io.heartline.referral.support.Who;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.heartline.platform.events.Topics;
+import io.heartline.platform.testsupport.EventTap;
 import io.heartline.platform.testsupport.HeartlineTestInfra;
 import io.heartline.platform.testsupport.TestTokens;
-import io.heartline.platform.testsupport.EventTap;
 import io.heartline.referral.support.Sql;
 import io.heartline.referral.support.Who;
 import io.quarkus.test.common.QuarkusTestResource;

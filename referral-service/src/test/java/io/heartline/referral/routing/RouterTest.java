@@ -1,11 +1,11 @@
 package io.heartline.referral.routing;
 
-import static io.heartline.referral.referral.RiskLevel.CRITICAL;
-import static io.heartline.referral.referral.RiskLevel.HIGH;
-import static io.heartline.referral.referral.RiskLevel.LOW;
-import static io.heartline.referral.referral.RiskLevel.MODERATE;
-import static io.heartline.referral.referral.SubjectType.STAFF;
-import static io.heartline.referral.referral.SubjectType.STUDENT;
+import static io.heartline.referral.domain.RiskLevel.CRITICAL;
+import static io.heartline.referral.domain.RiskLevel.HIGH;
+import static io.heartline.referral.domain.RiskLevel.LOW;
+import static io.heartline.referral.domain.RiskLevel.MODERATE;
+import static io.heartline.referral.domain.SubjectType.STAFF;
+import static io.heartline.referral.domain.SubjectType.STUDENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -16,13 +16,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.heartline.referral.referral.Source;
-import io.heartline.referral.referral.Urgency;
+import io.heartline.referral.domain.Source;
+import io.heartline.referral.domain.Tier;
+import io.heartline.referral.domain.Urgency;
 
 /** Routing vectors: every default rule, overrides, district replacements, the staff guard and the fallback. */
 class RouterTest {
 
-    private static final Router ROUTER = new Router(Duration.ofHours(24));
+    private static final Router ROUTER = new Router(Duration.ofHours(24), new EscalationWindows(java.util.Map.of()));
     private static final List<RoutingRule> NONE = List.of();
 
     private static final List<RoutingRule> SCHOOL_MODERATE_TO_CENTRE = List.of(
@@ -131,5 +132,52 @@ class RouterTest {
     @MethodSource("vectors")
     void routes(String name, RoutingFacts facts, List<RoutingRule> school, List<RoutingRule> district, Route expected) {
         assertEquals(expected, ROUTER.route(facts, school, district));
+    }
+
+    static Stream<Arguments> withoutSchool() {
+        return Stream.of(
+                Arguments.of("LOW goes to the district centre, its window capped at 24 h",
+                        RoutingFacts.screening(LOW, STUDENT), new Route(Tier.DISTRICT_CENTRE, Duration.ofHours(24),
+                                "DISTRICT[4]+NO_SCHOOL")),
+                Arguments.of("CRITICAL keeps its 2 h at the district centre", RoutingFacts.screening(CRITICAL, STUDENT),
+                        new Route(Tier.DISTRICT_CENTRE, Duration.ofHours(2), "DISTRICT[0]+NO_SCHOOL")),
+                Arguments.of("a rule to the hospital stays there", RoutingFacts.manual(STUDENT, Source.PEER,
+                        Urgency.EMERGENCY), new Route(Tier.HOSPITAL, Duration.ofMinutes(30), "SCHOOL[0]")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("withoutSchool")
+    void aReferralWithoutASchoolStartsAtTheDistrictCentre(String name, RoutingFacts facts, Route expected) {
+        List<RoutingRule> school = expected.tier() == Tier.HOSPITAL
+                ? List.of(RoutingRule.urgency(Urgency.EMERGENCY, Tier.HOSPITAL, "PT30M")) : NONE;
+        assertEquals(expected, ROUTER.route(facts, false, Staffing.ALL, school, DefaultRules.RULES));
+    }
+
+    static Stream<Arguments> unstaffed() {
+        return Stream.of(
+                Arguments.of("LOW without a known class teacher goes to the psychologist, capped at 48 h",
+                        RoutingFacts.screening(LOW, STUDENT), java.util.Set.of(Tier.CLASS_TEACHER),
+                        new Route(Tier.SCHOOL_PSYCHOLOGIST, Duration.ofHours(48), "DISTRICT[4]+NO_CLASS_TEACHER")),
+                Arguments.of("LOW with neither class teacher nor psychologist goes to the centre",
+                        RoutingFacts.screening(LOW, STUDENT), java.util.Set.of(Tier.CLASS_TEACHER,
+                                Tier.SCHOOL_PSYCHOLOGIST),
+                        new Route(Tier.SCHOOL_CENTRE, Duration.ofHours(24),
+                                "DISTRICT[4]+NO_CLASS_TEACHER+NOBODY_IN_ROLE_SCHOOL_PSYCHOLOGIST")),
+                Arguments.of("MODERATE without psychology staff goes to the centre",
+                        RoutingFacts.screening(MODERATE, STUDENT), java.util.Set.of(Tier.SCHOOL_PSYCHOLOGIST),
+                        new Route(Tier.SCHOOL_CENTRE, Duration.ofHours(24),
+                                "DISTRICT[3]+NOBODY_IN_ROLE_SCHOOL_PSYCHOLOGIST")),
+                Arguments.of("a known class teacher takes LOW", RoutingFacts.screening(LOW, STUDENT),
+                        java.util.Set.of(), new Route(Tier.CLASS_TEACHER, Duration.ofHours(72), "DISTRICT[4]")),
+                Arguments.of("CRITICAL keeps its 2 h", RoutingFacts.screening(CRITICAL, STUDENT),
+                        java.util.Set.of(Tier.CLASS_TEACHER, Tier.SCHOOL_PSYCHOLOGIST),
+                        new Route(Tier.SCHOOL_CENTRE, Duration.ofHours(2), "DISTRICT[0]")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unstaffed")
+    void aTierNobodyHoldsIsSkippedSayingWhy(String name, RoutingFacts facts, java.util.Set<Tier> unstaffed,
+            Route expected) {
+        assertEquals(expected, ROUTER.route(facts, true, new Staffing(unstaffed), NONE, DefaultRules.RULES));
     }
 }

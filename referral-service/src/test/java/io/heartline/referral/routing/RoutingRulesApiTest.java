@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.heartline.platform.testsupport.HeartlineTestInfra;
+import io.heartline.referral.support.DirectorySeed;
 import io.heartline.referral.support.Sql;
 import io.heartline.referral.support.Who;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -171,7 +172,9 @@ class RoutingRulesApiTest {
         assertEquals(schoolAdmin.sub(), saved.getString("changedBy"));
 
         Who teacher = Who.of("teacher", school, district);
-        Response here = teacher.req().body(body(Who.unique("student"), "PEER", "ROUTINE")).post("/api/v1/referrals");
+        String pupil = Who.unique("student");
+        DirectorySeed.classWith(db, district, school, Who.unique("class"), List.of(teacher.sub()), pupil);
+        Response here = teacher.req().body(body(pupil, "PEER", "ROUTINE")).post("/api/v1/referrals");
         here.then().statusCode(201).body("tier", equalTo("CLASS_TEACHER"));
         assertEquals(Duration.ofHours(12), Duration.between(Instant.parse(here.path("createdAt")),
                 Instant.parse(here.path("dueAt"))));

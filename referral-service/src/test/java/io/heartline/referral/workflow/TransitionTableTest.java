@@ -1,5 +1,8 @@
 package io.heartline.referral.workflow;
 
+import io.heartline.referral.domain.Action;
+import io.heartline.referral.domain.StageStatus;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;

@@ -43,8 +43,18 @@ public class Directory {
     /** Applies a batch of source records (distinct source ids) of one district. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Outcome> apply(String district, List<PersonInput> inputs, Trace trace, UUID importId) {
+        return apply(district, inputs, trace, importId, true);
+    }
+
+    /**
+     * As {@link #apply(String, List, Trace, UUID)}; {@code publish} false for a dry run, whose transaction is rolled
+     * back: it writes no events (they would only leave dead rows in the outbox for the relay to step over).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Outcome> apply(String district, List<PersonInput> inputs, Trace trace, UUID importId,
+            boolean publish) {
         try (Connection c = dataSource.getConnection()) {
-            return new Batch(c, district, trace, importId).apply(inputs);
+            return new Batch(c, district, trace, importId, publish).apply(inputs);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot write people to the directory", e);
         }
@@ -62,9 +72,9 @@ public class Directory {
     /** Deactivates the listed people (e.g. absent from a bulk file); people already inactive are left alone. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Outcome> deactivate(String district, List<String> personIds, String reasonCode, Trace trace,
-            UUID importId) {
+            UUID importId, boolean publish) {
         try (Connection c = dataSource.getConnection()) {
-            Batch batch = new Batch(c, district, trace, importId);
+            Batch batch = new Batch(c, district, trace, importId, publish);
             Map<String, Person> held = DirectoryStore.byPersonIds(c, district, personIds);
             List<PersonInput> inputs = new ArrayList<>();
             for (String id : personIds) {
@@ -85,10 +95,12 @@ public class Directory {
         private final String district;
         private final UUID importId;
         private final DirectoryEvents events;
+        private final boolean publish;
         private final Instant now = clock.instant();
         private String reasonCode = "SOURCE_INACTIVE";
 
-        Batch(Connection c, String district, Trace trace, UUID importId) {
+        Batch(Connection c, String district, Trace trace, UUID importId, boolean publish) {
+            this.publish = publish;
             this.c = c;
             this.district = district;
             this.importId = importId;
@@ -186,7 +198,9 @@ public class Directory {
             DirectoryStore.save(c, inserts, updates);
             DirectoryStore.replaceRoles(c, district, roleSets);
             DirectoryStore.recordRekeys(c, district, rekeys, now, importId);
-            outbox.appendAll(events(changed));
+            if (publish) {
+                outbox.appendAll(events(changed));
+            }
             return outcomes;
         }
 

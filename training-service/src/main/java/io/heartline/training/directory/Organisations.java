@@ -147,7 +147,7 @@ public class Organisations {
      * the same relationship is unchanged. Returns one change per link.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Change> link(String district, List<GuardianLink> links, Trace trace) {
+    public List<Change> link(String district, List<GuardianLink> links, Trace trace, boolean publish) {
         if (links.isEmpty()) {
             return List.of();
         }
@@ -207,7 +207,9 @@ public class Organisations {
                     ps.executeBatch();
                 }
             }
-            outbox.appendAll(out);
+            if (publish) {
+                outbox.appendAll(out);
+            }
             return changes;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot link guardians", e);

@@ -35,10 +35,13 @@ public class ImportRunner {
     private static final int LONG_TX_SECONDS = 3600;
 
     private final AgroalDataSource dataSource;
-    private final Writers writers;
+    private final Directory directory;
+    private final Organisations organisations;
     private final Clock clock;
     private final ImportConfig config;
     private final jakarta.transaction.TransactionManager transactionManager;
+    private final java.util.concurrent.atomic.AtomicBoolean wakePending =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("roster-import").daemon().factory());
 
@@ -46,14 +49,25 @@ public class ImportRunner {
             ImportConfig config, jakarta.transaction.TransactionManager transactionManager) {
         this.transactionManager = transactionManager;
         this.dataSource = dataSource;
-        this.writers = new Writers(directory, organisations);
+        this.directory = directory;
+        this.organisations = organisations;
         this.clock = clock;
         this.config = config;
     }
 
-    /** Asks the worker to look for work now (after an upload, apply or confirm committed). */
+    /** Asks the worker to look for work now (after an upload, apply or confirm committed); wakes coalesce. */
     public void wake() {
-        worker.submit(this::runPending);
+        if (!wakePending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            worker.execute(() -> {
+                wakePending.set(false);
+                runPending();
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            wakePending.set(false); // shutting down: the next instance's poll takes the work
+        }
     }
 
     @Scheduled(every = "${heartline.training.imports.poll-interval}", delayed = "2s",
@@ -137,7 +151,7 @@ public class ImportRunner {
                         : null;
         if (job.dryRun()) {
             ImportSession session = new ImportSession(job, config.batchSize(), this::reportOnly);
-            inTransactionRolledBack(() -> source.apply(session, writers));
+            inTransactionRolledBack(() -> source.apply(session, new Writers(directory, organisations, false)));
             finish(job, ImportState.DRY_RUN_DONE, session, held, null);
             return;
         }
@@ -154,7 +168,7 @@ public class ImportRunner {
             }
         });
         ImportSession session = new ImportSession(job, config.batchSize(), this::commitBatch);
-        source.apply(session, writers);
+        source.apply(session, new Writers(directory, organisations, true));
         finish(job, ImportState.DONE, session, held, null);
     }
 

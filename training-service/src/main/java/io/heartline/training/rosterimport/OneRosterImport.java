@@ -91,7 +91,8 @@ final class OneRosterImport implements ImportSource {
         Map<String, PersonKind> kinds = users(s, w);
         links(s, w, kinds);
         ImportSession.Batcher<String> leavers = s.batcher(batch -> {
-            for (Outcome o : w.directory().deactivate(district, batch, "ABSENT_FROM_BULK", s.trace, s.job.id())) {
+            for (Outcome o : w.directory().deactivate(district, batch, "ABSENT_FROM_BULK", s.trace, s.job.id(),
+                    w.publish())) {
                 s.outcome("users.csv", null, "user", o.input().sourceId(), o.personId(), o.change(),
                         "absent from the bulk users.csv");
             }
@@ -162,7 +163,7 @@ final class OneRosterImport implements ImportSource {
         Map<String, PersonKind> kinds = new HashMap<>();
         ImportSession.Batcher<SourceRow<PersonInput>> b = s.batcher(batch -> {
             List<Outcome> outcomes = w.directory().apply(district, keepWhatWasNotSent(w, batch), s.trace,
-                    s.job.id());
+                    s.job.id(), w.publish());
             for (int i = 0; i < batch.size(); i++) {
                 SourceRow<PersonInput> r = batch.get(i);
                 Outcome o = outcomes.get(i);
@@ -220,7 +221,7 @@ final class OneRosterImport implements ImportSource {
         }
         ImportSession.Batcher<Pending> b = s.batcher(batch -> {
             List<Change> changes = w.organisations().link(district, batch.stream().map(Pending::link).toList(),
-                    s.trace);
+                    s.trace, w.publish());
             for (int i = 0; i < batch.size(); i++) {
                 Pending p = batch.get(i);
                 String id = p.link().studentId() + "/" + p.link().guardianId();

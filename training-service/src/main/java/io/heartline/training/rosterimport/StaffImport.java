@@ -61,7 +61,7 @@ final class StaffImport implements ImportSource {
     public void apply(ImportSession session, Writers writers) {
         ImportSession.Batcher<SourceRow<PersonInput>> batcher = session.batcher(batch -> {
             List<Outcome> outcomes = writers.directory().apply(district, batch.stream().map(SourceRow::value)
-                    .toList(), session.trace, session.job.id());
+                    .toList(), session.trace, session.job.id(), writers.publish());
             for (int i = 0; i < batch.size(); i++) {
                 SourceRow<PersonInput> row = batch.get(i);
                 Outcome o = outcomes.get(i);

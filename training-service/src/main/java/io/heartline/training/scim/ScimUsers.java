@@ -100,7 +100,7 @@ public class ScimUsers {
             Person current = staff(c, district, id);
             ETags.require(ifMatch, current);
             if (current.active()) {
-                directory.deactivate(district, List.of(current.personId()), "SCIM_DELETED", trace, null);
+                directory.deactivate(district, List.of(current.personId()), "SCIM_DELETED", trace, null, true);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot deactivate a SCIM user", e);

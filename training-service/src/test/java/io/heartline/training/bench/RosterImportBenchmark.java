@@ -18,8 +18,9 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * A 50 000-person OneRoster bundle (students with guardians, classes, enrolments, birth dates): dry run, apply, and
- * the same bundle again, each timed, with the heap's peak while it ran. Prints figures; asserts nothing about speed.
- * {@code bin/bench training} (-Dbench.people=50000).
+ * the same bundle again, each timed, with the heap's peak while it ran (the whole test JVM: service, in-JVM Kafka
+ * broker, test client). Prints figures; asserts nothing about speed. {@code bin/bench training}
+ * (-Dbench.people=50000); run it with {@code -Dsurefire.argLine=-Xmx256m} to prove the heap bound.
  */
 @QuarkusTest
 @Tag("benchmark")
@@ -35,8 +36,10 @@ class RosterImportBenchmark {
         String d = Imports.unique("bench-district");
         Imports sis = new Imports(d);
         byte[] zip = bundle(d, students, guardians);
-        System.out.printf("%nRoster import benchmark: %d students, %d guardians, zip %.1f MB%n", students, guardians,
-                zip.length / 1e6);
+        resetPeaks();
+        System.out.printf("%nRoster import benchmark: %d students, %d guardians, zip %.1f MB; max heap %d MB, "
+                + "heap in use when idle (after GC) %d MB%n", students, guardians, zip.length / 1e6,
+                Runtime.getRuntime().maxMemory() >> 20, peakHeapMb());
         for (String phase : new String[] {"dry run", "apply", "same bundle again"}) {
             resetPeaks();
             long t0 = System.nanoTime();

@@ -66,7 +66,8 @@ public final class Imports {
     }
 
     public JsonPath awaitSettled(String id) {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        Awaitility.await().atMost(Duration.ofSeconds(Long.getLong("imports.await-seconds", 60)))
+                .pollInterval(Duration.ofMillis(100)).until(() -> {
             String state = get(id).path("state");
             return !state.equals("VALIDATING") && !state.equals("APPLYING");
         });

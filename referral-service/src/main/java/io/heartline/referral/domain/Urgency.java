@@ -1,4 +1,4 @@
-package io.heartline.referral.referral;
+package io.heartline.referral.domain;
 
 /** How fast the referrer says help is needed; screening referrals derive it from the risk level. */
 public enum Urgency {

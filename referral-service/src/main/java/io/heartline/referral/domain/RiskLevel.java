@@ -1,4 +1,4 @@
-package io.heartline.referral.referral;
+package io.heartline.referral.domain;
 
 /** Screening risk levels, lowest first (API.md "Risk levels"). Manual referrals have none. */
 public enum RiskLevel {

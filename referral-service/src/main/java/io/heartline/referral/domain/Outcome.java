@@ -1,4 +1,4 @@
-package io.heartline.referral.referral;
+package io.heartline.referral.domain;
 
 /** How a completed referral ended; {@code NOT_RESOLVED} needs a reason. */
 public enum Outcome {

@@ -1,4 +1,4 @@
-package io.heartline.referral.referral;
+package io.heartline.referral.domain;
 
 import io.heartline.platform.web.Caller;
 

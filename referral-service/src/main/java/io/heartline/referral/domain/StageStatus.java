@@ -1,4 +1,4 @@
-package io.heartline.referral.workflow;
+package io.heartline.referral.domain;
 
 /** Status of one stage of a referral; the referral's status is that of its current stage. */
 public enum StageStatus {

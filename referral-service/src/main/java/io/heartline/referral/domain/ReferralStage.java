@@ -1,4 +1,4 @@
-package io.heartline.referral.referral;
+package io.heartline.referral.domain;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,8 +11,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.heartline.platform.events.Ids;
-import io.heartline.referral.routing.Tier;
-import io.heartline.referral.workflow.StageStatus;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One tier's turn with a referral: routed (PENDING) with a time to accept, then worked or handed on. */
@@ -30,6 +31,9 @@ public class ReferralStage extends PanacheEntityBase {
     public StageStatus status;
     public Instant dueAt;
     public String assignee;
+    /** CLASS_TEACHER stages: the student's class teachers it was offered to; null on stages from before the directory. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> offeredTo;
     public Instant openedAt;
     public Instant acceptedAt;
     public Instant closedAt;

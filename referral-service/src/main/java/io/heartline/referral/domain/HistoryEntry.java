@@ -1,4 +1,4 @@
-package io.heartline.referral.referral;
+package io.heartline.referral.domain;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,8 +13,6 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
 import io.heartline.platform.events.Ids;
-import io.heartline.referral.routing.Tier;
-import io.heartline.referral.workflow.StageStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One change of a referral's stage: who, when, which tier, from which status to which, and why. Append-only. */

@@ -1,4 +1,4 @@
-package io.heartline.referral.routing;
+package io.heartline.referral.domain;
 
 import java.util.Optional;
 
@@ -42,6 +42,10 @@ public enum Tier {
      */
     public Tier afterDecline() {
         return next().orElse(DISTRICT_CENTRE);
+    }
+
+    public boolean isBelow(Tier other) {
+        return ordinal() < other.ordinal();
     }
 
     public boolean isAbove(Tier other) {

@@ -1,10 +1,10 @@
-package io.heartline.referral.workflow;
+package io.heartline.referral.routing;
 
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
-import io.heartline.referral.routing.Tier;
+import io.heartline.referral.domain.Tier;
 
 /**
  * How long a stage opened by escalation or re-routing has to accept: the referral's routed time, capped per tier, so

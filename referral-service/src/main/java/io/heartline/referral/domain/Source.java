@@ -1,4 +1,4 @@
-package io.heartline.referral.referral;
+package io.heartline.referral.domain;
 
 /** Where a referral came from. {@code SCREENING} referrals are created only from risk-flagged events. */
 public enum Source {

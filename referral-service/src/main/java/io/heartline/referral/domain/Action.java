@@ -1,4 +1,4 @@
-package io.heartline.referral.workflow;
+package io.heartline.referral.domain;
 
 /** What people (or the SLA sweeper) do to the current stage of a referral. */
 public enum Action {

@@ -1,4 +1,4 @@
-package io.heartline.referral.referral;
+package io.heartline.referral.domain;
 
 /** Who a referral is about: a student or a member of staff. */
 public enum SubjectType {

@@ -1,4 +1,4 @@
-package io.heartline.referral.workflow;
+package io.heartline.referral.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.heartline.referral.routing.Tier;
+import io.heartline.referral.domain.Tier;
 
 class EscalationWindowsTest {
 

@@ -1,4 +1,4 @@
-package io.heartline.referral.referral;
+package io.heartline.referral.domain;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,9 +16,6 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import io.heartline.referral.access.AccessFacts;
-import io.heartline.referral.routing.Tier;
-import io.heartline.referral.workflow.StageStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -99,6 +96,7 @@ public class Referral extends PanacheEntityBase {
 
     public AccessFacts accessFacts(ReferralStage teacherStage) {
         return new AccessFacts(subjectId, school, district, tier, assignee, teacherStage != null,
-                teacherStage == null ? null : teacherStage.assignee);
+                teacherStage == null ? null : teacherStage.assignee,
+                teacherStage == null ? null : teacherStage.offeredTo);
     }
 }
