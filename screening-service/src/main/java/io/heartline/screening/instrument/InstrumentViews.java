@@ -24,7 +24,7 @@ public final class InstrumentViews {
     public record Form(String code, int version, String title, String source, String language, Audience audience,
             List<SubjectType> subjectTypes, LicenceType licence, String licenceHolder, String licenceTerms,
             boolean itemTextsIncluded, String instructions, List<FormItem> items, String translationSource,
-            List<String> availableLanguages, List<BandLabel> bands) {
+            List<String> availableLanguages) {
 
         static Form of(Instrument i) {
             return of(i, null, List.of(i.definition().language()));
@@ -34,19 +34,15 @@ public final class InstrumentViews {
         static Form of(Instrument i, Translation t, List<String> languages) {
             InstrumentDefinition d = i.definition();
             List<FormItem> items = i.items().values().stream().map(item -> FormItem.of(item, t)).toList();
-            List<BandLabel> bands = d.bands().stream().map(b -> new BandLabel(b.code(),
-                    t == null ? b.label() : t.bands().get(b.code()), b.riskLevel())).toList();
             return new Form(d.code(), d.version(), t == null ? d.title() : t.title(), d.source(),
                     t == null ? d.language() : t.language(), d.audience(), d.subjectTypes(), d.licence().type(),
                     d.licence().holder(), d.licence().terms(), !Boolean.FALSE.equals(d.licence().itemTextsIncluded()),
                     t == null || t.instructions() == null ? d.instructions() : t.instructions(), items,
-                    t == null ? null : t.source(), languages, bands);
+                    t == null ? null : t.source(), languages);
         }
     }
 
-    /** A band's label in the form's language (what a result's {@code band} code means). */
-    public record BandLabel(String code, String label, RiskLevel riskLevel) {
-    }
+
 
     /** @param askedWhen when a conditional item is shown; null for items always shown */
     @JsonInclude(JsonInclude.Include.NON_NULL)
