@@ -29,6 +29,11 @@ public class Campaign extends PanacheEntityBase {
     public String title;
     @Column(name = "all_staff")
     public boolean allStaff;
+    /** SUBJECTS, ALL_STAFF, CLASS, GRADE, SCHOOL_STUDENTS ({@link CampaignReport.Cohort}). */
+    public String cohort;
+    /** The class id (CLASS) or grade code (GRADE). */
+    @Column(name = "cohort_ref")
+    public String cohortRef;
     @Column(name = "opens_at")
     public Instant opensAt;
     @Column(name = "closes_at")

@@ -18,6 +18,9 @@ public record CreateCampaignRequest(
         @Size(max = 200) String title,
         @Size(max = 5000) List<@NotNull @Pattern(regexp = SubjectIds.PATTERN, message = SubjectIds.MESSAGE) String> subjectIds,
         Boolean allStaff,
+        @Size(min = 1, max = 64) @Pattern(regexp = SubjectIds.PATTERN, message = SubjectIds.MESSAGE) String classId,
+        @Size(min = 1, max = 64) @Pattern(regexp = SubjectIds.PATTERN, message = SubjectIds.MESSAGE) String grade,
+        Boolean allStudents,
         @NotNull Instant opensAt,
         @NotNull Instant closesAt) {
 }

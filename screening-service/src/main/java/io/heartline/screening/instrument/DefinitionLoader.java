@@ -77,6 +77,36 @@ public final class DefinitionLoader {
         return all;
     }
 
+    /**
+     * The translations listed in the folders' index.json ({@code translations}), each checked against its definition:
+     * an incomplete or orphan translation stops the service like a broken definition.
+     */
+    public List<Translation> loadTranslations(List<String> folders, List<Instrument> instruments) {
+        List<Translation> all = new ArrayList<>();
+        for (String folder : folders) {
+            JsonNode index = read(folder + "/index.json");
+            for (JsonNode n : index.path("translations")) {
+                String resource = folder + "/" + n.asText();
+                Translation t;
+                try {
+                    t = JSON.treeToValue(read(resource), Translation.class);
+                } catch (IOException e) {
+                    throw new InvalidDefinitionException(resource, List.of(e.getMessage()));
+                }
+                Instrument target = instruments.stream()
+                        .filter(i -> i.code().equals(t.code()) && i.version() == t.version()).findFirst()
+                        .orElseThrow(() -> new InvalidDefinitionException(resource,
+                                List.of("no definition " + t.code() + " v" + t.version())));
+                List<String> problems = t.problems(target.definition());
+                if (!problems.isEmpty()) {
+                    throw new InvalidDefinitionException(resource, problems);
+                }
+                all.add(t);
+            }
+        }
+        return all;
+    }
+
     /** The file names listed in a folder's index.json. */
     public List<String> index(String folder) {
         JsonNode index = read(folder + "/index.json");

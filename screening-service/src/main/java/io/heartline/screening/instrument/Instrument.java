@@ -23,7 +23,7 @@ public final class Instrument {
 
     /** One item with its options resolved. */
     public record CompiledItem(int number, String text, List<Option> options, Set<Integer> allowedValues, int lowest,
-            int highest, boolean reverse, boolean scored, InstrumentDefinition.Condition askedWhen) {
+            int highest, boolean reverse, boolean scored, InstrumentDefinition.Condition askedWhen, String optionSet) {
 
         /** The value counted in scores: reverse-scored items count (lowest + highest) - answer. */
         public int scoredValue(int answer) {
@@ -79,7 +79,8 @@ public final class Instrument {
                 problems.add("item " + item.number() + ": conditional items must have \"scored\": false");
             }
             items.put(item.number(), new CompiledItem(item.number(), item.text(), List.copyOf(options),
-                    Set.copyOf(values), lowest, highest, item.isReverse(), item.isScored(), item.askedWhen()));
+                    Set.copyOf(values), lowest, highest, item.isReverse(), item.isScored(), item.askedWhen(),
+                    item.options()));
         }
         for (CompiledItem item : items.values()) {
             if (item.askedWhen() != null && item.askedWhen().item() != null) {

@@ -27,8 +27,14 @@ public class InstrumentCatalogue {
     /** code → version → instrument */
     private final Map<String, TreeMap<Integer, Instrument>> byCode;
 
+    /** "CODE vN" → language → translation */
+    private final Map<String, Map<String, Translation>> translations;
+
     InstrumentCatalogue(@ConfigProperty(name = "heartline.screening.instrument-locations") List<String> locations) {
-        List<Instrument> all = new DefinitionLoader(Thread.currentThread().getContextClassLoader()).loadAll(locations);
+        DefinitionLoader loader = new DefinitionLoader(Thread.currentThread().getContextClassLoader());
+        List<Instrument> all = loader.loadAll(locations);
+        this.translations = loader.loadTranslations(locations, all).stream().collect(Collectors.groupingBy(
+                t -> t.code() + " v" + t.version(), Collectors.toMap(Translation::language, t -> t)));
         this.byCode = all.stream().collect(Collectors.groupingBy(Instrument::code, TreeMap::new,
                 Collectors.toMap(Instrument::version, i -> i, (a, b) -> a, TreeMap::new)));
         LOG.infof("Instrument catalogue: %s", all);
@@ -57,6 +63,22 @@ public class InstrumentCatalogue {
         }
         TreeMap<Integer, Instrument> versions = byCode.get(code);
         return versions == null ? Optional.empty() : Optional.ofNullable(versions.get(version));
+    }
+
+    /** The languages a form of this instrument version can be shown in: its own and its translations'. */
+    public java.util.Set<String> languages(Instrument i) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        out.add(i.definition().language());
+        out.addAll(translations.getOrDefault(i.code() + " v" + i.version(), Map.of()).keySet());
+        return out;
+    }
+
+    /** The translation into a language, or empty when the language is the definition's own (or absent). */
+    public Optional<Translation> translation(Instrument i, String language) {
+        if (i.definition().language().equals(language)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(translations.getOrDefault(i.code() + " v" + i.version(), Map.of()).get(language));
     }
 
     public boolean hasObserverInstrument() {

@@ -3,6 +3,7 @@ package io.heartline.screening.instrument;
 import java.util.List;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.heartline.platform.web.ProblemException;
@@ -36,10 +38,17 @@ public class InstrumentResource {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "One instrument's form: items with their options (current version unless ?version=)")
-    public InstrumentViews.Form get(@PathParam("code") String code, @QueryParam("version") String version) {
-        return catalogue.find(code, versionOf(version)).map(InstrumentViews.Form::of)
+    @Operation(summary = "One instrument's form: items with their options (current version unless ?version=), in "
+            + "the language asked by ?lang= or Accept-Language, zh-CN by default")
+    public InstrumentViews.Form get(@PathParam("code") String code, @QueryParam("version") String version,
+            @Parameter(description = "zh-CN (default) or en; else Accept-Language") @QueryParam("lang") String lang,
+            @HeaderParam("Accept-Language") String acceptLanguage) {
+        Instrument i = catalogue.find(code, versionOf(version))
                 .orElseThrow(() -> ProblemException.notFound("Instrument " + code));
+        java.util.Set<String> available = catalogue.languages(i);
+        String language = Languages.choose(lang, "lang", acceptLanguage, available, i.definition().language());
+        return InstrumentViews.Form.of(i, catalogue.translation(i, language).orElse(null),
+                available.stream().sorted().toList());
     }
 
     /** Parsed here, not by JAX-RS, which would answer a non-number with 404 instead of 400. */

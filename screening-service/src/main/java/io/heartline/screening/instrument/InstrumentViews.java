@@ -23,24 +23,40 @@ public final class InstrumentViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Form(String code, int version, String title, String source, String language, Audience audience,
             List<SubjectType> subjectTypes, LicenceType licence, String licenceHolder, String licenceTerms,
-            boolean itemTextsIncluded, String instructions, List<FormItem> items) {
+            boolean itemTextsIncluded, String instructions, List<FormItem> items, String translationSource,
+            List<String> availableLanguages) {
 
         static Form of(Instrument i) {
+            return of(i, null, List.of(i.definition().language()));
+        }
+
+        /** @param t the translation shown, or null for the definition's own texts */
+        static Form of(Instrument i, Translation t, List<String> languages) {
             InstrumentDefinition d = i.definition();
-            List<FormItem> items = i.items().values().stream().map(FormItem::of).toList();
-            return new Form(d.code(), d.version(), d.title(), d.source(), d.language(), d.audience(), d.subjectTypes(),
-                    d.licence().type(), d.licence().holder(), d.licence().terms(),
-                    !Boolean.FALSE.equals(d.licence().itemTextsIncluded()), d.instructions(), items);
+            List<FormItem> items = i.items().values().stream().map(item -> FormItem.of(item, t)).toList();
+            return new Form(d.code(), d.version(), t == null ? d.title() : t.title(), d.source(),
+                    t == null ? d.language() : t.language(), d.audience(), d.subjectTypes(), d.licence().type(),
+                    d.licence().holder(), d.licence().terms(), !Boolean.FALSE.equals(d.licence().itemTextsIncluded()),
+                    t == null || t.instructions() == null ? d.instructions() : t.instructions(), items,
+                    t == null ? null : t.source(), languages);
         }
     }
+
+
 
     /** @param askedWhen when a conditional item is shown; null for items always shown */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FormItem(int number, String text, List<InstrumentDefinition.Option> options,
             InstrumentDefinition.Condition askedWhen) {
 
-        static FormItem of(Instrument.CompiledItem item) {
-            return new FormItem(item.number(), item.text(), item.options(), item.askedWhen());
+        static FormItem of(Instrument.CompiledItem item, Translation t) {
+            if (t == null) {
+                return new FormItem(item.number(), item.text(), item.options(), item.askedWhen());
+            }
+            return new FormItem(item.number(), t.items().get(String.valueOf(item.number())),
+                    item.options().stream().map(o -> new InstrumentDefinition.Option(o.value(),
+                            t.optionSets().get(item.optionSet()).get(String.valueOf(o.value())))).toList(),
+                    item.askedWhen());
         }
     }
 }

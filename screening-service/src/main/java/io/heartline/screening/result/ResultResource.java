@@ -55,7 +55,7 @@ public class ResultResource {
     public ResultViews.Result get(@PathParam("id") String id) {
         Caller caller = currentCaller.get();
         String school = caller.requireSchool();
-        StoredScreening s = Ids.parse(id).flatMap(uuid -> queries.find(school, uuid))
+        StoredScreening s = Ids.parse(id).flatMap(uuid -> queries.find(school, caller.district(), uuid))
                 .orElseThrow(() -> ProblemException.notFound("Screening " + id));
         reads.audit(caller, school, ONE, List.of(s));
         return ResultViews.Result.of(s, reads.bandLabel(s));
@@ -63,7 +63,8 @@ public class ResultResource {
 
     @GET
     @RunOnVirtualThread
-    @Operation(summary = "Worklist: results of your school at or above a risk level, newest first (audited)")
+    @Operation(summary = "Worklist: results of your school at or above a risk level (reviewed level, else computed), "
+            + "unreviewed first, each group newest first (audited)")
     public Page<ResultViews.Summary> worklist(
             @Parameter(description = "lowest level listed; MODERATE when absent") @QueryParam("riskLevel") String riskLevel,
             @Parameter(description = "ISO-8601 instant: only results submitted at or after it") @QueryParam("since") String since,
@@ -71,7 +72,7 @@ public class ResultResource {
         Caller caller = currentCaller.get();
         String school = caller.requireSchool();
         PageRequest page = PageRequest.of(limit, cursor);
-        List<StoredScreening> rows = queries.worklist(school, level(riskLevel), instant(since), page);
+        List<StoredScreening> rows = queries.worklist(school, caller.district(), level(riskLevel), instant(since), page);
         Page<ResultViews.Summary> result = page.page(rows, StoredScreening::submittedAt, StoredScreening::id,
                 s -> ResultViews.Summary.of(s, reads.bandLabel(s)));
         reads.audit(caller, school, WORKLIST, rows.subList(0, result.items().size()));

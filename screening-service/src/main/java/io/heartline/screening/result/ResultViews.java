@@ -26,13 +26,22 @@ public final class ResultViews {
             String subjectId, SubjectType subjectType, String school, Instant submittedAt, UUID campaignId,
             List<Answer> answers, int totalScore, BigDecimal meanScore, BigDecimal percentageScore, Metric bandedOn,
             BigDecimal bandScore, List<SubscaleScore> subscales, String band, String bandLabel, RiskLevel riskLevel,
-            List<Flag> flags) {
+            RiskLevel computedRiskLevel, Review review, List<Flag> flags, String language, String consentBasis) {
 
-        static Result of(StoredScreening s, String bandLabel) {
+        public static Result of(StoredScreening s, String bandLabel) {
             return new Result(s.id(), s.instrument(), s.instrumentVersion(), s.scoringRulesVersion(), s.subjectId(),
                     s.subjectType(), s.school(), s.submittedAt(), s.campaignId(), s.answers(), s.totalScore(),
                     s.meanScore(), s.percentageScore(), s.bandedOn(), s.bandScore(), s.subscales(), s.band(),
-                    bandLabel, s.riskLevel(), s.flags());
+                    bandLabel, s.riskLevel(), s.computedRiskLevel(), Review.of(s), s.flags(), s.language(),
+                    s.consentBasis());
+        }
+    }
+
+    /** The latest clinical review of a result: who, when, what and why (a code; the note is not shown here). */
+    public record Review(String by, Instant at, String decision, String reasonCode) {
+        static Review of(StoredScreening s) {
+            return s.review() == null ? null
+                    : new Review(s.review().by(), s.review().at(), s.review().decision(), s.review().reasonCode());
         }
     }
 
@@ -41,12 +50,13 @@ public final class ResultViews {
     public record Summary(UUID id, String instrument, int instrumentVersion, String subjectId, SubjectType subjectType,
             Instant submittedAt, UUID campaignId, int totalScore, BigDecimal meanScore, BigDecimal percentageScore,
             Metric bandedOn, BigDecimal bandScore, List<SubscaleScore> subscales, String band, String bandLabel,
-            RiskLevel riskLevel, List<Flag> flags) {
+            RiskLevel riskLevel, RiskLevel computedRiskLevel, Review review, List<Flag> flags) {
 
         static Summary of(StoredScreening s, String bandLabel) {
             return new Summary(s.id(), s.instrument(), s.instrumentVersion(), s.subjectId(), s.subjectType(),
                     s.submittedAt(), s.campaignId(), s.totalScore(), s.meanScore(), s.percentageScore(), s.bandedOn(),
-                    s.bandScore(), s.subscales(), s.band(), bandLabel, s.riskLevel(), s.flags());
+                    s.bandScore(), s.subscales(), s.band(), bandLabel, s.riskLevel(), s.computedRiskLevel(),
+                    Review.of(s), s.flags());
         }
     }
 

@@ -35,7 +35,13 @@ public class ScreeningQueries {
 
     private static final String SUMMARY_COLUMNS = "id, school, subject_id, subject_type, instrument_code, "
             + "instrument_version, scoring_rules_version, submitted_at, campaign_id, total_score, mean_score, "
-            + "percentage_score, banded_on, band_score, band, risk_level, flags";
+            + "percentage_score, banded_on, band_score, band, risk_level, flags, language, consent_basis, "
+            + "reviewed_risk_level, reviewed_decision, reviewed_reason_code, reviewed_by, reviewed_at";
+    /** The screening table with the latest review of each row beside it ({@code reviewed_*} columns, null if none). */
+    private static final String REVIEWED = "(SELECT s.*, r.risk_level AS reviewed_risk_level,"
+            + " r.decision AS reviewed_decision, r.reason_code AS reviewed_reason_code, r.reviewed_by,"
+            + " r.reviewed_at FROM screening s LEFT JOIN LATERAL (SELECT * FROM screening_review sr"
+            + " WHERE sr.screening_id = s.id ORDER BY sr.reviewed_at DESC, sr.id DESC LIMIT 1) r ON true) x";
     private static final TypeReference<List<Answer>> ANSWERS = new TypeReference<>() {
     };
     private static final TypeReference<List<SubscaleScore>> SUBSCALES = new TypeReference<>() {
@@ -52,25 +58,36 @@ public class ScreeningQueries {
     }
 
     /** The full result, answers included. */
-    public Optional<StoredScreening> find(String school, UUID id) {
-        List<StoredScreening> rows = query("SELECT " + SUMMARY_COLUMNS + ", answers, subscales FROM screening"
-                + " WHERE school = ? AND id = ?", true, ps -> {
+    public Optional<StoredScreening> find(String school, String district, UUID id) {
+        List<StoredScreening> rows = query("SELECT " + SUMMARY_COLUMNS + ", answers, subscales FROM " + REVIEWED
+                + " WHERE school = ? AND district IS NOT DISTINCT FROM ? AND id = ?", true, ps -> {
                     ps.setString(1, school);
-                    ps.setObject(2, id);
+                    ps.setString(2, district);
+                    ps.setObject(3, id);
                 });
         return rows.stream().findFirst();
     }
 
-    /** Results of the school at or above a level, submitted at or after {@code since} (may be null). */
-    public List<StoredScreening> worklist(String school, RiskLevel atLeast, Instant since, PageRequest page) {
+    /**
+     * Results of the school whose current level (reviewed, else computed) is at or above a level, submitted at or
+     * after {@code since} (may be null): unreviewed first, then reviewed, each newest first. The cursor row's group
+     * decides where the next page starts.
+     */
+    public List<StoredScreening> worklist(String school, String district, RiskLevel atLeast, Instant since,
+            PageRequest page) {
         List<String> levels = atLeast.andAbove().stream().map(Enum::name).toList();
-        String sql = "SELECT " + SUMMARY_COLUMNS + " FROM screening WHERE school = ? AND risk_level = ANY (?)"
-                + (since != null ? " AND submitted_at >= ?" : "")
-                + (page.hasCursor() ? " AND (submitted_at, id) < (?, ?)" : "")
-                + " ORDER BY submitted_at DESC, id DESC LIMIT ?";
+        boolean cursorReviewed = page.hasCursor() && reviewed(page.beforeId());
+        String keyset = !page.hasCursor() ? ""
+                : cursorReviewed ? " AND reviewed_at IS NOT NULL AND (submitted_at, id) < (?, ?)"
+                        : " AND (reviewed_at IS NOT NULL OR (submitted_at, id) < (?, ?))";
+        String sql = "SELECT " + SUMMARY_COLUMNS + " FROM " + REVIEWED + " WHERE school = ?"
+                + " AND district IS NOT DISTINCT FROM ? AND coalesce(reviewed_risk_level, risk_level) = ANY (?)"
+                + (since != null ? " AND submitted_at >= ?" : "") + keyset
+                + " ORDER BY (reviewed_at IS NOT NULL), submitted_at DESC, id DESC LIMIT ?";
         return query(sql, false, ps -> {
             int i = 1;
             ps.setString(i++, school);
+            ps.setString(i++, district);
             ps.setArray(i++, ps.getConnection().createArrayOf("text", levels.toArray()));
             if (since != null) {
                 ps.setTimestamp(i++, Timestamp.from(since));
@@ -80,9 +97,21 @@ public class ScreeningQueries {
         });
     }
 
+    private boolean reviewed(UUID screeningId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT 1 FROM screening_review WHERE screening_id = ?")) {
+            ps.setObject(1, screeningId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read reviews (SQL state " + e.getSQLState() + ")", e);
+        }
+    }
+
     /** One person's results at the school, newest first. */
     public List<StoredScreening> archive(String school, String subjectId, PageRequest page) {
-        String sql = "SELECT " + SUMMARY_COLUMNS + ", subscales FROM screening WHERE school = ? AND subject_id = ?"
+        String sql = "SELECT " + SUMMARY_COLUMNS + ", subscales FROM " + REVIEWED + " WHERE school = ? AND subject_id = ?"
                 + (page.hasCursor() ? " AND (submitted_at, id) < (?, ?)" : "")
                 + " ORDER BY submitted_at DESC, id DESC LIMIT ?";
         return query(sql, false, ps -> {
@@ -96,8 +125,8 @@ public class ScreeningQueries {
 
     /** The latest {@code perInstrument} results of each instrument for one person: what trends are drawn from. */
     public List<StoredScreening> latestPerInstrument(String school, String subjectId, int perInstrument) {
-        String sql = "SELECT " + SUMMARY_COLUMNS + " FROM (SELECT s.*, row_number() OVER (PARTITION BY instrument_code"
-                + " ORDER BY submitted_at DESC, id DESC) AS n FROM screening s WHERE school = ? AND subject_id = ?) x"
+        String sql = "SELECT " + SUMMARY_COLUMNS + " FROM (SELECT x.*, row_number() OVER (PARTITION BY instrument_code"
+                + " ORDER BY submitted_at DESC, id DESC) AS n FROM " + REVIEWED + " WHERE school = ? AND subject_id = ?) y"
                 + " WHERE n <= ? ORDER BY instrument_code, submitted_at, id";
         return query(sql, false, ps -> {
             ps.setString(1, school);
@@ -147,7 +176,12 @@ public class ScreeningQueries {
                 plain(rs.getBigDecimal("mean_score")), plain(rs.getBigDecimal("percentage_score")),
                 Metric.valueOf(rs.getString("banded_on")), plain(rs.getBigDecimal("band_score")),
                 withSubscales ? json.readValue(rs.getString("subscales"), SUBSCALES) : null, rs.getString("band"),
-                RiskLevel.valueOf(rs.getString("risk_level")), json.readValue(rs.getString("flags"), FLAGS));
+                RiskLevel.valueOf(rs.getString("risk_level")), json.readValue(rs.getString("flags"), FLAGS),
+                rs.getString("language"), rs.getString("consent_basis"),
+                rs.getString("reviewed_decision") == null ? null : new StoredScreening.Review(
+                        RiskLevel.valueOf(rs.getString("reviewed_risk_level")), rs.getString("reviewed_decision"),
+                        rs.getString("reviewed_reason_code"), rs.getString("reviewed_by"),
+                        rs.getTimestamp("reviewed_at").toInstant()));
     }
 
     /** 12.00 → 12, 2.90 → 2.9 (never 1E+1). */

@@ -46,9 +46,10 @@ public class SubmissionResource {
     @RolesAllowed({ Roles.STUDENT, Roles.STAFF, Roles.TEACHER, Roles.PSYCHOLOGIST })
     @Operation(summary = "Submit a screening (about yourself; a psychologist about anyone of the school; "
             + "a teacher an observer form about a student). 201 with a receipt; Idempotency-Key honoured.")
-    public Response submit(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull SubmitScreeningRequest body) {
+    public Response submit(@HeaderParam(Idempotency.HEADER) String key,
+            @HeaderParam("Accept-Language") String acceptLanguage, @Valid @NotNull SubmitScreeningRequest body) {
         Caller caller = currentCaller.get();
-        NewScreening screening = intake.prepare(caller, body);
+        NewScreening screening = intake.prepare(caller, body, acceptLanguage);
         return idempotency.run("screenings", caller, key, body, () -> {
             Receipt receipt = intake.record(screening);
             return Response.created(URI.create("/api/v1/screenings/" + receipt.id())).entity(receipt).build();

@@ -18,12 +18,15 @@ import io.heartline.screening.instrument.SubjectType;
  * @param subjectId optional for self-submissions (the token's {@code sub} is used)
  * @param subjectType optional: only a psychologist submitting about someone else needs it, and only when the
  *        instrument's audience does not already say
+ * @param language optional: the language of the form shown ({@code zh-CN}, {@code en}); else Accept-Language, else
+ *        the default ({@code zh-CN} where the instrument has it)
  */
 public record SubmitScreeningRequest(
         @NotBlank @Size(max = 32) String instrument,
         @Positive Integer instrumentVersion,
         @Size(min = 1, max = 64) @Pattern(regexp = SubjectIds.PATTERN, message = SubjectIds.MESSAGE) String subjectId,
         SubjectType subjectType,
+        @Size(max = 35) String language,
         @NotNull @Size(max = 200) List<@NotNull @Valid AnswerInput> answers) {
 
     public record AnswerInput(@NotNull Integer item, @NotNull Integer value) {

@@ -100,19 +100,23 @@ class CampaignAndLicenceTest {
     }
 
     @Test
-    void allStaffCountsTheStaffKnownAtTheSchool() {
+    void allStaffCountsTheStaffOfTheSchoolInTheDirectory() {
         String s = newSchool();
         String admin = token(newPerson("admin"), s, "school-admin");
         String known = newPerson("staff"), other = newPerson("staff"), newcomer = newPerson("staff");
-        // Staff become known through a screening about them (no roster in this service).
-        submitted(token(known, s, "staff"), body("WHO-5", answers(3, 3, 3, 3, 3)));
-        submitted(token(other, s, "teacher"), body("WHO-5", answers(3, 3, 3, 3, 3)));
+        // Staff come from the directory (training-service events), not from screenings about them.
+        io.heartline.screening.support.Directory.staff(db, "district-1", s, known, "CLASS_TEACHER");
+        io.heartline.screening.support.Directory.staff(db, "district-1", s, other, "OTHER");
         String id = as(admin).body(campaign("STAFF-MONTHLY", true, ago(1), in(24))).post("/api/v1/campaigns")
                 .then().statusCode(201).body("cohort", equalTo("ALL_STAFF")).body("expected", equalTo(2))
                 .body("completed", equalTo(0)).extract().path("id");
         var monthly = answers(4, 4, 4, 4, 4, 4, 4, 4, 4, 4);
         submitted(token(known, s, "staff"), body("STAFF-MONTHLY", monthly));
         submitted(token(newcomer, s, "staff"), body("STAFF-MONTHLY", monthly));
+        // the newcomer's result is linked, but counts once the directory lists them
+        as(admin).get("/api/v1/campaigns/" + id).then().statusCode(200)
+                .body("expected", equalTo(2)).body("completed", equalTo(1)).body("completionRate", equalTo(0.5f));
+        io.heartline.screening.support.Directory.staff(db, "district-1", s, newcomer, "OTHER");
         as(admin).get("/api/v1/campaigns/" + id).then().statusCode(200)
                 .body("expected", equalTo(3)).body("completed", equalTo(2)).body("completionRate", equalTo(0.6667f));
     }
@@ -174,9 +178,11 @@ class CampaignAndLicenceTest {
 
     @Test
     void licensedFormShowsPlaceholdersNotLicensedTexts() {
-        as(psy).get("/api/v1/instruments/SCL-90").then().statusCode(200)
+        as(psy).get("/api/v1/instruments/SCL-90?lang=en").then().statusCode(200)
                 .body("licence", equalTo("LICENSED")).body("itemTextsIncluded", equalTo(false))
                 .body("items[14].text", equalTo("Item 15 (licensed text: use your licensed copy)"))
                 .body("items", org.hamcrest.Matchers.hasSize(90));
+        as(psy).get("/api/v1/instruments/SCL-90").then().statusCode(200).body("language", equalTo("zh-CN"))
+                .body("items[14].text", equalTo("第 15 题（授权文本：请使用贵区的授权版本）"));
     }
 }

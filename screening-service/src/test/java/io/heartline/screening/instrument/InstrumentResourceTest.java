@@ -37,7 +37,7 @@ class InstrumentResourceTest {
 
     @Test
     void formHasItemsWithOptionsAndConditions() {
-        as(student).get("/api/v1/instruments/PHQ-9").then().statusCode(200)
+        as(student).get("/api/v1/instruments/PHQ-9?lang=en").then().statusCode(200)
                 .body("items", hasSize(10))
                 .body("items[0].number", equalTo(1))
                 .body("items[0].text", equalTo("Little interest or pleasure in doing things"))

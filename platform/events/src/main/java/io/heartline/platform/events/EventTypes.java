@@ -13,6 +13,7 @@ public final class EventTypes {
     public static final class Screening {
         public static final String SUBMITTED = "heartline.screening.submitted.v1";
         public static final String RISK_FLAGGED = "heartline.screening.risk-flagged.v1";
+        public static final String REVIEWED = "heartline.screening.reviewed.v1";
 
         private Screening() {
         }
