@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.heartline.platform.events.EventTypes;
 import io.heartline.platform.events.IncomingEvent;
 import io.heartline.platform.events.MalformedEventException;
 import io.heartline.platform.events.Topics;
@@ -14,6 +15,7 @@ import io.heartline.platform.messaging.EventHandler;
 import io.heartline.platform.web.Trace;
 import io.heartline.referral.domain.Actor;
 import io.heartline.referral.domain.Referral;
+import io.heartline.referral.domain.RiskLevel;
 import io.heartline.referral.domain.Source;
 import io.heartline.referral.domain.Urgency;
 import io.heartline.referral.referral.NewReferral;
@@ -29,7 +31,8 @@ import io.heartline.referral.referral.ReferralOpener;
 public class ScreeningFlagHandler implements EventHandler {
 
     public static final String CONSUMER = "screening-flags";
-    public static final String RISK_FLAGGED = "heartline.screening.risk-flagged.v1";
+    public static final String RISK_FLAGGED = EventTypes.Screening.RISK_FLAGGED;
+    public static final String REVIEWED = EventTypes.Screening.REVIEWED;
 
     private static final Logger LOG = Logger.getLogger(ScreeningFlagHandler.class);
 
@@ -51,11 +54,15 @@ public class ScreeningFlagHandler implements EventHandler {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of(RISK_FLAGGED);
+        return Set.of(RISK_FLAGGED, REVIEWED);
     }
 
     @Override
     public void handle(IncomingEvent event) {
+        if (REVIEWED.equals(event.type())) {
+            reviewed(event);
+            return;
+        }
         RiskFlagged flag = event.dataAs(RiskFlagged.class);
         if (!flag.subjectId().equals(event.subject())) {
             throw new MalformedEventException("subject " + event.subject() + " differs from data.subjectId");
@@ -75,5 +82,26 @@ public class ScreeningFlagHandler implements EventHandler {
                 flag.flags() == null ? List.of() : flag.flags(), flag.screeningId(), null),
                 Actor.SCREENING_INTAKE, new Trace(event.traceparent(), event.requestId()));
         LOG.debugf("Screening %s (%s) opened referral %s at %s", flag.screeningId(), flag.riskLevel(), r.id, r.tier);
+    }
+
+    /**
+     * A psychologist raised a result's level: it opens a referral at the raised level if the screening has none yet
+     * (a result below MODERATE was never flagged). A lowered or confirmed level never withdraws a referral made.
+     */
+    private void reviewed(IncomingEvent event) {
+        ScreeningReviewed review = event.dataAs(ScreeningReviewed.class);
+        if (!"RAISE".equals(review.decision()) || review.riskLevel() == RiskLevel.NONE) {
+            return;
+        }
+        if (Referral.find("screeningId", review.screeningId()).firstResult() != null) {
+            return;
+        }
+        if (event.school() == null && event.district() == null) {
+            throw new MalformedEventException("reviewed event " + event.id() + " names neither school nor district");
+        }
+        opener.open(new NewReferral(review.subjectId(), review.subjectType(), event.school(), event.district(),
+                Source.SCREENING, Urgency.forRisk(review.riskLevel()), review.riskLevel(),
+                List.of(review.reasonCode()), review.screeningId(), null), Actor.SCREENING_INTAKE,
+                new Trace(event.traceparent(), event.requestId()));
     }
 }

@@ -122,9 +122,8 @@ public class ReferralWorkflow {
                     List.of(new Problem.FieldError("assigneeId", "must hold the tier's role")));
         }
         if (!assigneeHoldsTheTier(s.referral, s.stage, body.assigneeId())) {
-            throw new ProblemException(Problem.of(409, "assignee-not-in-role", "Assignee not in role",
-                    "The directory does not list " + body.assigneeId() + " in a role that serves tier "
-                            + s.referral.tier + " at this school", null).withReason("ASSIGNEE_NOT_IN_ROLE"));
+            throw ProblemException.conflict("assignee-not-in-role", "ASSIGNEE_NOT_IN_ROLE", "The directory does not list "
+                    + body.assigneeId() + " in a role that serves tier " + s.referral.tier + " at this school");
         }
         s.stage.assignee = body.assigneeId();
         finish(s, CODE_ASSIGNED, null);

@@ -15,9 +15,16 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.heartline.platform.events.EventBuilder;
+import io.heartline.platform.events.EventSamples;
+import io.heartline.platform.events.EventTypes;
+import io.heartline.platform.events.OutgoingEvent;
 import io.heartline.platform.testsupport.HeartlineTestInfra;
 import io.heartline.referral.support.DirectoryEvents;
 import io.heartline.referral.support.Referrals;
+import io.heartline.referral.support.Screenings;
 import io.heartline.referral.support.Sql;
 import io.heartline.referral.support.Who;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -120,6 +127,38 @@ class DirectoryRoutingTest {
         psych.req().body(Map.of("assigneeId", doctor)).post("/api/v1/referrals/" + r + "/assign").then()
                 .statusCode(409).contentType("application/problem+json").body("reason", equalTo("ASSIGNEE_NOT_IN_ROLE"));
         Referrals.act(psych, r, "assign", Map.of("assigneeId", psych.sub()), 200);
+    }
+
+    @Test
+    void aResultRaisedToLowByReviewReachesTheClassTeacherOnce() {
+        String kid = Who.unique("student");
+        try (DirectoryEvents dir = new DirectoryEvents(district, school)) {
+            dir.classTeachers("c9", teacher1.sub()).student(kid, "c9");
+        }
+        awaitProjection("SELECT count(*) FROM directory_student WHERE district = ? AND class_id = 'c9'", 1);
+        UUID raised = UUID.randomUUID();
+        UUID lowered = UUID.randomUUID();
+        try (Screenings screenings = new Screenings()) {
+            screenings.send(reviewed(kid, raised, "NONE", "LOW", "RAISE"));
+            screenings.send(reviewed(kid, raised, "NONE", "LOW", "RAISE")); // the same fact again, new event id
+            screenings.send(reviewed(kid, lowered, "MODERATE", "LOW", "LOWER"));
+        }
+        await().atMost(PATIENCE).until(() -> Sql.count(db, "SELECT count(*) FROM referral WHERE screening_id = ?",
+                raised) == 1);
+        UUID id = UUID.fromString(Sql.string(db, "SELECT id::text FROM referral WHERE screening_id = ?", raised));
+        assertEquals("CLASS_TEACHER", Referrals.get(psych, id).getString("tier"), "LOW goes to the class teacher");
+        teacher1.req().get("/api/v1/referrals/" + id).then().statusCode(200);
+        assertEquals(0, Sql.count(db, "SELECT count(*) FROM referral WHERE screening_id = ?", lowered),
+                "a lowered level opens nothing");
+    }
+
+    private OutgoingEvent reviewed(String subject, UUID screeningId, String computed, String level, String decision) {
+        ObjectNode d = EventSamples.data(EventTypes.Screening.REVIEWED).put("subjectId", subject)
+                .put("subjectType", "STUDENT").put("screeningId", screeningId.toString())
+                .put("computedRiskLevel", computed).put("riskLevel", level).put("decision", decision)
+                .put("reasonCode", "CLINICAL_JUDGEMENT");
+        return EventBuilder.from("screening").type(EventTypes.Screening.REVIEWED).subject(subject).school(school)
+                .district(district).data(d).build();
     }
 
     private static List<String> listed(Who who) {

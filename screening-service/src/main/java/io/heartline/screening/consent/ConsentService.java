@@ -19,7 +19,6 @@ import io.heartline.platform.web.PageRequest;
 import io.heartline.platform.web.Problem;
 import io.heartline.platform.web.ProblemException;
 import io.heartline.screening.campaign.Campaign;
-import io.heartline.screening.web.ConflictProblem;
 
 /**
  * Consent records of a school, scoped by (district, school). Recording, listing and withdrawing each write an audit
@@ -134,7 +133,7 @@ public class ConsentService {
                     List.of(new Problem.FieldError("at", "must not be in the future")));
         }
         if (c.withdrawnAt != null) {
-            throw new ConflictProblem("consent-withdrawn", "ALREADY_WITHDRAWN", "Consent " + id
+            throw ProblemException.conflict("consent-withdrawn", "ALREADY_WITHDRAWN", "Consent " + id
                     + " was withdrawn already");
         }
         c.withdrawnAt = min(at, now).isBefore(c.givenAt) ? c.givenAt : min(at, now);

@@ -31,7 +31,6 @@ import io.heartline.screening.scoring.AnswerCheck;
 import io.heartline.screening.scoring.AnswerProblem;
 import io.heartline.screening.scoring.Score;
 import io.heartline.screening.scoring.ScoringEngine;
-import io.heartline.screening.web.ConflictProblem;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -127,7 +126,7 @@ public class IntakeService {
         ConsentRule.Decision d = ConsentRule.decide(until, day, s.submittedAt(), facts, Set.copyOf(campaigns),
                 unknownAge);
         if (!d.allowed()) {
-            throw new ConflictProblem("consent-required", ConsentRule.CONSENT_REQUIRED.equals(d.refusal())
+            throw ProblemException.conflict("consent-required", ConsentRule.CONSENT_REQUIRED.equals(d.refusal())
                     ? ConsentRule.CONSENT_REQUIRED : d.refusal(),
                     ConsentRule.CONSENT_REQUIRED.equals(d.refusal())
                             ? "A student under 14 needs a guardian's consent (CAMPAIGN or STANDING) before screening"

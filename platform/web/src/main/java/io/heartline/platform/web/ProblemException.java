@@ -37,6 +37,14 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(409, "conflict", "Conflict", detail, null));
     }
 
+    /**
+     * 409 with a machine-readable {@code reason} (e.g. {@code CONSENT_REQUIRED}): the records do not allow the action
+     * yet, and someone can change that.
+     */
+    public static ProblemException conflict(String slug, String reason, String detail) {
+        return new ProblemException(Problem.of(409, slug, "Conflict", detail, null).withReason(reason));
+    }
+
     public static ProblemException unprocessable(String detail) {
         return new ProblemException(Problem.of(422, "unprocessable", "Unprocessable request", detail, null));
     }
