@@ -41,5 +41,17 @@ public interface ReferralConfig {
          * listed use {@code io.heartline.referral.workflow.EscalationWindows#DEFAULT_CAPS}.
          */
         Map<String, Duration> escalationCap();
+
+        /** An accepted stage's time to start (the first session), e.g. 5 school days: a calendar week. */
+        @WithDefault("P7D")
+        Duration startWithin();
+
+        /** As {@link #startWithin()} for URGENT and EMERGENCY referrals. */
+        @WithDefault("PT24H")
+        Duration urgentStartWithin();
+
+        /** A stage in progress is to be completed within this (weekly follow-up for 1–3 months). */
+        @WithDefault("P90D")
+        Duration completeWithin();
     }
 }

@@ -87,9 +87,10 @@ public class Referral extends PanacheEntityBase {
         updatedAt = now;
     }
 
-    /** Mirrors a change of the current stage's status or assignee. */
+    /** Mirrors a change of the current stage's status, due time or assignee. */
     public void sync(ReferralStage stage, Instant now) {
         status = stage.status;
+        dueAt = stage.dueAt;
         assignee = stage.assignee;
         updatedAt = now;
     }

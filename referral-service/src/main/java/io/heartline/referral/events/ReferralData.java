@@ -19,5 +19,5 @@ import io.heartline.referral.domain.Urgency;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReferralData(UUID referralId, String subjectId, SubjectType subjectType, Tier tier, Tier previousTier,
         StageStatus status, @JsonInclude(JsonInclude.Include.ALWAYS) String reasonCode, Urgency urgency,
-        Source source, UUID screeningId, Instant dueAt, Outcome outcome) {
+        Source source, UUID screeningId, Instant dueAt, Outcome outcome, String assigneeId) {
 }

@@ -5,6 +5,7 @@ import io.heartline.platform.web.Trace;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.heartline.platform.events.EventBuilder;
+import io.heartline.platform.events.EventTypes;
 import io.heartline.platform.messaging.Outbox;
 import io.heartline.referral.domain.Referral;
 import io.heartline.referral.domain.ReferralStage;
@@ -18,12 +19,14 @@ import io.heartline.referral.domain.Tier;
 @ApplicationScoped
 public class ReferralEvents {
 
-    public static final String CREATED = "heartline.referral.created.v1";
-    public static final String ACCEPTED = "heartline.referral.accepted.v1";
-    public static final String DECLINED = "heartline.referral.declined.v1";
-    public static final String ESCALATED = "heartline.referral.escalated.v1";
-    public static final String COMPLETED = "heartline.referral.completed.v1";
-    public static final String CANCELLED = "heartline.referral.cancelled.v1";
+    public static final String CREATED = EventTypes.Referral.CREATED;
+    public static final String ACCEPTED = EventTypes.Referral.ACCEPTED;
+    public static final String DECLINED = EventTypes.Referral.DECLINED;
+    public static final String ESCALATED = EventTypes.Referral.ESCALATED;
+    public static final String COMPLETED = EventTypes.Referral.COMPLETED;
+    public static final String CANCELLED = EventTypes.Referral.CANCELLED;
+    public static final String STARTED = EventTypes.Referral.STARTED;
+    public static final String ASSIGNED = EventTypes.Referral.ASSIGNED;
 
     private final Outbox outbox;
 
@@ -33,15 +36,17 @@ public class ReferralEvents {
 
     /** The referral's current stage as it now stands (created, accepted, escalated to it, completed, cancelled). */
     public void current(String type, Referral r, Tier previousTier, String reasonCode, Trace trace) {
-        boolean pending = r.status == StageStatus.PENDING;
+        boolean open = r.status == StageStatus.PENDING || r.status == StageStatus.ACCEPTED
+                || r.status == StageStatus.IN_PROGRESS;
         append(type, r, new ReferralData(r.id, r.subjectId, r.subjectType, r.tier, previousTier, r.status, reasonCode,
-                r.urgency, r.source, r.screeningId, pending ? r.dueAt : null, r.outcome), trace);
+                r.urgency, r.source, r.screeningId, open ? r.dueAt : null, r.outcome,
+                ASSIGNED.equals(type) ? r.assignee : null), trace);
     }
 
     /** A stage that was just closed without becoming the current one (a decline, before the re-route). */
     public void closedStage(String type, Referral r, ReferralStage stage, String reasonCode, Trace trace) {
         append(type, r, new ReferralData(r.id, r.subjectId, r.subjectType, stage.tier, null, stage.status, reasonCode,
-                r.urgency, r.source, r.screeningId, null, null), trace);
+                r.urgency, r.source, r.screeningId, null, null, null), trace);
     }
 
     private void append(String type, Referral r, ReferralData data, Trace trace) {

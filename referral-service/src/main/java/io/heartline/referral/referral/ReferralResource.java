@@ -103,7 +103,7 @@ public class ReferralResource {
     @Transactional
     @RolesAllowed({ Roles.TEACHER, Roles.PSYCHOLOGIST, Roles.DISTRICT_ADMIN })
     public Object start(@PathParam("id") UUID id) {
-        return after("start", workflow.start(id, caller.get()));
+        return after("start", workflow.start(id, caller.get(), Trace.of(trace)));
     }
 
     @POST
@@ -144,7 +144,7 @@ public class ReferralResource {
     @Transactional
     @RolesAllowed({ Roles.TEACHER, Roles.PSYCHOLOGIST, Roles.SCHOOL_ADMIN, Roles.DISTRICT_ADMIN })
     public Object assign(@PathParam("id") UUID id, @Valid @NotNull TransitionRequests.Assign body) {
-        return after("assign", workflow.assign(id, caller.get(), body));
+        return after("assign", workflow.assign(id, caller.get(), body, Trace.of(trace)));
     }
 
     /** The referral after the change, as the caller may see it (a full view is audited like a read). */

@@ -30,7 +30,8 @@ public class SlaEscalations implements OverdueStages, Transactions {
         @SuppressWarnings("unchecked")
         var ids = (java.util.List<UUID>) em.createNativeQuery("""
                 SELECT id FROM referral
-                WHERE status = 'PENDING' AND due_at < now() AND NOT sla_breached AND id NOT IN (:skip)
+                WHERE status IN ('PENDING', 'ACCEPTED', 'IN_PROGRESS') AND due_at < now() AND NOT sla_breached
+                  AND id NOT IN (:skip)
                 ORDER BY due_at
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED""", UUID.class)
@@ -52,7 +53,8 @@ public class SlaEscalations implements OverdueStages, Transactions {
     /** Referrals whose PENDING stage is past due and still unhandled: should stay near zero. */
     public long overdueCount() {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "SELECT count(*) FROM referral WHERE status = 'PENDING' AND due_at < now() AND NOT sla_breached")
+                "SELECT count(*) FROM referral WHERE status IN ('PENDING', 'ACCEPTED', 'IN_PROGRESS') AND due_at < now() "
+                        + "AND NOT sla_breached")
                 .getSingleResult()).longValue());
     }
 }

@@ -3,6 +3,7 @@ package io.heartline.referral.workflow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import io.heartline.platform.web.Caller;
 import io.heartline.platform.web.Problem;
 import io.heartline.platform.web.ProblemException;
 import io.heartline.platform.web.Trace;
+import io.heartline.referral.ReferralConfig;
 import io.heartline.referral.Time;
 import io.heartline.referral.access.ReferralAccess;
 import io.heartline.referral.access.View;
@@ -28,6 +30,7 @@ import io.heartline.referral.domain.Referral;
 import io.heartline.referral.domain.ReferralStage;
 import io.heartline.referral.domain.StageStatus;
 import io.heartline.referral.domain.Tier;
+import io.heartline.referral.domain.Urgency;
 import io.heartline.referral.events.ReferralEvents;
 import io.heartline.referral.routing.EscalationWindows;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,10 +54,12 @@ public class ReferralWorkflow {
     private final ReferralEvents events;
     private final EscalationWindows windows;
     private final DirectoryFacts directory;
+    private final ReferralConfig config;
     private final MeterRegistry meters;
 
     ReferralWorkflow(ReferralEvents events, EscalationWindows windows, DirectoryFacts directory,
-            MeterRegistry meters) {
+            ReferralConfig config, MeterRegistry meters) {
+        this.config = config;
         this.events = events;
         this.directory = directory;
         this.windows = windows;
@@ -71,6 +76,8 @@ public class ReferralWorkflow {
         Step s = begin(id, caller, Action.ACCEPT);
         s.stage.status = s.to;
         s.stage.acceptedAt = s.now;
+        s.stage.dueAt = s.now.plus(s.referral.urgency == Urgency.ROUTINE ? config.sla().startWithin()
+                : config.sla().urgentStartWithin());
         if (s.stage.assignee == null) {
             s.stage.assignee = caller.id(); // whoever accepts owns the stage until it is reassigned
         }
@@ -80,11 +87,13 @@ public class ReferralWorkflow {
     }
 
     @Transactional
-    public Referral start(UUID id, Caller caller) {
+    public Referral start(UUID id, Caller caller, Trace trace) {
         Step s = begin(id, caller, Action.START);
         s.stage.status = s.to;
+        s.stage.dueAt = s.now.plus(config.sla().completeWithin());
         finish(s, null, null);
-        return s.referral; // no event type exists for IN_PROGRESS; subscribers learn of completion
+        events.current(ReferralEvents.STARTED, s.referral, null, null, trace);
+        return s.referral;
     }
 
     @Transactional
@@ -114,7 +123,7 @@ public class ReferralWorkflow {
     }
 
     @Transactional
-    public Referral assign(UUID id, Caller caller, TransitionRequests.Assign body) {
+    public Referral assign(UUID id, Caller caller, TransitionRequests.Assign body, Trace trace) {
         Step s = begin(id, caller, Action.ASSIGN);
         if (body.assigneeId().equals(caller.id()) && !ReferralAccess.isTierMember(caller, facts(s.referral))) {
             throw ProblemException.badRequest("You do not hold the role of tier " + s.referral.tier
@@ -127,6 +136,7 @@ public class ReferralWorkflow {
         }
         s.stage.assignee = body.assigneeId();
         finish(s, CODE_ASSIGNED, null);
+        events.current(ReferralEvents.ASSIGNED, s.referral, null, CODE_ASSIGNED, trace);
         return s.referral;
     }
 
@@ -181,7 +191,7 @@ public class ReferralWorkflow {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean escalateOverdue(UUID id) {
         Referral r = Referral.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (r == null || r.status != StageStatus.PENDING || r.slaBreached) {
+        if (r == null || !OVERDUE_STATES.contains(r.status) || r.slaBreached) {
             return false;
         }
         ReferralStage stage = ReferralStage.findById(r.currentStageId);
@@ -191,15 +201,27 @@ public class ReferralWorkflow {
         if (next.isEmpty()) {
             r.slaBreached = true;
             r.updatedAt = now;
-            HistoryEntry.record(stage, Actor.SLA_SWEEPER, now, StageStatus.PENDING, CODE_SLA_BREACHED,
-                    "Not accepted by " + stage.dueAt + "; no higher tier, the district centre must act");
+            HistoryEntry.record(stage, Actor.SLA_SWEEPER, now, r.status, CODE_SLA_BREACHED,
+                    missed(r.status) + stage.dueAt + "; no higher tier, the district centre must act");
             LOG.errorf("Referral %s: %s stage not accepted by %s and there is no higher tier", r.id, r.tier,
                     stage.dueAt);
             return true;
         }
-        Step s = new Step(r, stage, StageStatus.PENDING, StageStatus.ESCALATED, Actor.SLA_SWEEPER, now);
-        handOn(s, next.get(), CODE_SLA_BREACHED, "Not accepted by " + stage.dueAt, CODE_SLA_BREACHED, Trace.NONE);
+        Step s = new Step(r, stage, r.status, StageStatus.ESCALATED, Actor.SLA_SWEEPER, now);
+        handOn(s, next.get(), CODE_SLA_BREACHED, missed(r.status) + stage.dueAt, CODE_SLA_BREACHED, Trace.NONE);
         return true;
+    }
+
+    /** Stages with a due time the sweep enforces: to accept, to start (first session), to complete. */
+    static final Set<StageStatus> OVERDUE_STATES = Set.of(StageStatus.PENDING, StageStatus.ACCEPTED,
+            StageStatus.IN_PROGRESS);
+
+    private static String missed(StageStatus status) {
+        return switch (status) {
+            case ACCEPTED -> "Not started by ";
+            case IN_PROGRESS -> "Not completed by ";
+            default -> "Not accepted by ";
+        };
     }
 
     private Step begin(UUID id, Caller caller, Action action) {

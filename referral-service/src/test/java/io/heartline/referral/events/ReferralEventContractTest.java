@@ -31,10 +31,11 @@ import io.quarkus.test.junit.QuarkusTest;
 class ReferralEventContractTest {
 
     private static final Set<String> REFERRAL_DATA_FIELDS = Set.of("referralId", "subjectId", "subjectType", "tier",
-            "previousTier", "status", "reasonCode", "urgency", "source", "screeningId", "dueAt", "outcome");
+            "previousTier", "status", "reasonCode", "urgency", "source", "screeningId", "dueAt", "outcome",
+            "assigneeId");
 
     @Test
-    void allSixEventTypesArePublishedSchemaValidAndFreeOfFreeText() {
+    void everyEventTypeIsPublishedSchemaValidAndFreeOfFreeText() {
         String school = Who.unique("school");
         String district = Who.unique("district");
         Who psychologist = Who.of("psychologist", school, district);
@@ -43,6 +44,7 @@ class ReferralEventContractTest {
         UUID completed = Referrals.create(psychologist, Who.unique("student"), "GUARDIAN", "ROUTINE");
         Referrals.act(psychologist, completed, "decline", reason, 200);
         Referrals.act(psychologist, completed, "accept", 200);
+        Referrals.act(psychologist, completed, "assign", Map.of("assigneeId", psychologist.sub()), 200);
         Referrals.act(psychologist, completed, "start", 200);
         Referrals.act(psychologist, completed, "complete", Map.of("outcome", "REFERRED_EXTERNALLY",
                 "reason", FREE_TEXT + "to a private therapist"), 200);
@@ -52,11 +54,13 @@ class ReferralEventContractTest {
                 "reasonCode", "DUPLICATE"), 200);
 
         EventTap tap = EventTap.of(Topics.REFERRAL);
-        List<EventTap.Seen> first = tap.awaitData("referralId", completed, 5, Duration.ofSeconds(30));
+        List<EventTap.Seen> first = tap.awaitData("referralId", completed, 7, Duration.ofSeconds(30));
         List<EventTap.Seen> second = tap.awaitData("referralId", cancelled, 3, Duration.ofSeconds(30));
         assertEquals(List.of("heartline.referral.created.v1", "heartline.referral.declined.v1",
                 "heartline.referral.escalated.v1", "heartline.referral.accepted.v1",
+                "heartline.referral.assigned.v1", "heartline.referral.started.v1",
                 "heartline.referral.completed.v1"), EventTap.types(first));
+        assertEquals(psychologist.sub(), first.get(4).data("assigneeId"));
         assertEquals(List.of("heartline.referral.created.v1", "heartline.referral.escalated.v1",
                 "heartline.referral.cancelled.v1"), EventTap.types(second));
 

@@ -171,13 +171,36 @@ class SlaEscalationTest {
     }
 
     @Test
-    void anAcceptedStageIsNotEscalatedByTheSla() {
+    void anAcceptedStageHasAWeekToStartAndIsEscalatedWhenNotStartedInTime() {
+        Who psychologist = Who.of("psychologist", Who.unique("school"), district);
+        UUID id = Referrals.create(psychologist, Who.unique("student"), "GUARDIAN", "ROUTINE");
+        Instant accepted = Instant.now();
+        JsonPath r = Referrals.act(psychologist, id, "accept", 200);
+        Duration toStart = Duration.between(accepted, Instant.parse(r.getString("dueAt")));
+        assertTrue(toStart.compareTo(Duration.ofDays(7).minusMinutes(1)) > 0
+                && toStart.compareTo(Duration.ofDays(7).plusMinutes(1)) < 0, "start within P7D: " + toStart);
+        Sql.update(db, "UPDATE referral SET due_at = now() - interval '1 hour' WHERE id = ?", id);
+        await().atMost(PATIENCE).until(() -> slaEscalations(id) == 1);
+        JsonPath after = Referrals.get(psychologist, id);
+        assertEquals("SCHOOL_CENTRE", after.getString("tier"));
+        assertEquals("PENDING", after.getString("status"));
+    }
+
+    @Test
+    void aStartedStageIsDueForCompletionAndPublishesStarted() {
         Who psychologist = Who.of("psychologist", Who.unique("school"), district);
         UUID id = Referrals.create(psychologist, Who.unique("student"), "GUARDIAN", "ROUTINE");
         Referrals.act(psychologist, id, "accept", 200);
-        Sql.update(db, "UPDATE referral SET due_at = now() - interval '1 hour' WHERE id = ?", id);
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
-                Sql.count(db, "SELECT count(*) FROM referral_history WHERE referral_id = ?", id) == 2);
-        assertEquals("ACCEPTED", Referrals.get(psychologist, id).getString("status"));
+        Instant started = Instant.now();
+        JsonPath r = Referrals.act(psychologist, id, "start", 200);
+        Duration toComplete = Duration.between(started, Instant.parse(r.getString("dueAt")));
+        assertTrue(toComplete.compareTo(Duration.ofDays(89)) > 0 && toComplete.compareTo(Duration.ofDays(91)) < 0,
+                "complete within P90D: " + toComplete);
+        List<EventTap.Seen> events = EventTap.of(Topics.REFERRAL)
+                .awaitData("referralId", id, 3, PATIENCE);
+        EventTap.Seen startedEvent = events.stream()
+                .filter(e -> e.event().type().equals("heartline.referral.started.v1")).findFirst().orElseThrow();
+        assertEquals("IN_PROGRESS", startedEvent.data("status"));
+        assertEquals(List.of(), startedEvent.schemaProblems());
     }
 }

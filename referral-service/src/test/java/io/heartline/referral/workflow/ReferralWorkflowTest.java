@@ -84,10 +84,10 @@ class ReferralWorkflowTest {
         assertTrue(done.getString("history[3].reason").contains("weekly sessions"));
         history.forEach(h -> assertTrue(h.get("at") != null && "SCHOOL_PSYCHOLOGIST".equals(h.get("tier"))));
 
-        List<EventTap.Seen> seen = events.awaitData("referralId", id, 3, PATIENCE);
+        List<EventTap.Seen> seen = events.awaitData("referralId", id, 4, PATIENCE);
         assertEquals(List.of("heartline.referral.created.v1", "heartline.referral.accepted.v1",
-                "heartline.referral.completed.v1"), EventTap.types(seen));
-        EventTap.Seen completed = seen.get(2);
+                "heartline.referral.started.v1", "heartline.referral.completed.v1"), EventTap.types(seen));
+        EventTap.Seen completed = seen.get(3);
         assertEquals("ONGOING_CARE", completed.data("reasonCode"));
         assertEquals("ONGOING_CARE", completed.data("outcome"));
         assertEquals("COMPLETED", completed.data("status"));

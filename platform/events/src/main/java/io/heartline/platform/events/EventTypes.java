@@ -27,6 +27,8 @@ public final class EventTypes {
         public static final String ESCALATED = "heartline.referral.escalated.v1";
         public static final String COMPLETED = "heartline.referral.completed.v1";
         public static final String CANCELLED = "heartline.referral.cancelled.v1";
+        public static final String STARTED = "heartline.referral.started.v1";
+        public static final String ASSIGNED = "heartline.referral.assigned.v1";
 
         private Referral() {
         }
