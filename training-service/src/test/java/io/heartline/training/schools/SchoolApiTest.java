@@ -199,4 +199,22 @@ class SchoolApiTest {
                 .put("/api/v1/classes/{id}/psychology-representatives", classA).then().statusCode(413)
                 .contentType("application/problem+json");
     }
+
+    @Test
+    void numbersWhereStringsBelongAndNulCharactersAre400Problems() {
+        as("psychologist", school, "p-full").contentType("application/json").body("{\"studentIds\": [12345]}")
+                .put("/api/v1/classes/{id}/psychology-representatives", classA).then().statusCode(400)
+                .contentType("application/problem+json");
+        as("psychologist", school, "p-full").contentType("application/json").body("{\"studentIds\": [true]}")
+                .put("/api/v1/classes/{id}/psychology-representatives", classA).then().statusCode(400)
+                .contentType("application/problem+json");
+        as("psychologist", school, "p-full").contentType("application/json")
+                .body("{\"studentIds\": [\"s1\\u0000\"]}")
+                .put("/api/v1/classes/{id}/psychology-representatives", classA).then().statusCode(400)
+                .contentType("application/problem+json");
+        as("psychologist", school, "p-full").urlEncodingEnabled(false).get("/api/v1/classes/a%00b").then()
+                .statusCode(400).contentType("application/problem+json");
+        as("psychologist", school, "p-full").urlEncodingEnabled(false).get("/api/v1/schools/" + school
+                + "/classes?cursor=%00").then().statusCode(400).contentType("application/problem+json");
+    }
 }

@@ -1,10 +1,21 @@
 package io.heartline.platform.web;
 
+import java.io.IOException;
+
 import jakarta.inject.Singleton;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
@@ -21,5 +32,37 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // A number or boolean where the contract says string is a client error, not text to store.
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.registerModule(new SimpleModule("heartline-strict-strings")
+                .addDeserializer(String.class, new NoNulStrings()));
+    }
+
+    /**
+     * Strings as Jackson reads them, but refusing the NUL character: PostgreSQL cannot store it, so it would surface
+     * as a 500 after half the work; here it is a 400 naming the field.
+     */
+    static final class NoNulStrings extends StdScalarDeserializer<String> {
+
+        NoNulStrings() {
+            super(String.class);
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.Textual;
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String value = StringDeserializer.instance.deserialize(p, ctxt);
+            if (value != null && value.indexOf('\u0000') >= 0) {
+                throw MismatchedInputException.from(p, String.class, "contains a NUL character (\\u0000)");
+            }
+            return value;
+        }
     }
 }
