@@ -57,7 +57,7 @@ public class Db {
 
     public <T> Optional<T> one(String sql, Row<T> row, Object... args) {
         List<T> l = list(sql, row, args);
-        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+        return l.isEmpty() ? Optional.empty() : Optional.ofNullable(l.get(0));
     }
 
     public long count(String sql, Object... args) {

@@ -47,8 +47,8 @@ public class CaseStore {
     }
 
     public Optional<CaseRow> lockOpenCaseOf(String district, String subjectId) {
-        return db.one("SELECT " + CaseRow.COLUMNS + """
-                 FROM crisis_case c WHERE c.district = ? AND c.subject_id = ? AND c.status <> 'CLOSED' FOR UPDATE""",
+        return db.one("SELECT " + CaseRow.COLUMNS + " " + """
+                FROM crisis_case c WHERE c.district = ? AND c.subject_id = ? AND c.status <> 'CLOSED' FOR UPDATE""",
                 CaseRow::map, district, subjectId);
     }
 
@@ -242,7 +242,7 @@ public class CaseStore {
     /** Newest first; {@code districtOversight}: EXTREME or breached cases of the whole district. */
     public List<CaseListRow> list(String district, String school, boolean districtOversight, Status status,
             Level level, Boolean overdue, Instant now, PageRequest page) {
-        StringBuilder sql = new StringBuilder("SELECT " + CaseRow.COLUMNS + """
+        StringBuilder sql = new StringBuilder("SELECT " + CaseRow.COLUMNS + " " + """
                 , (SELECT min(k.due_at) FROM case_clock k WHERE k.case_id = c.id AND k.met_at IS NULL
                    AND k.cancelled_at IS NULL) AS next_due
                 FROM crisis_case c WHERE c.district = ?""");
