@@ -127,7 +127,7 @@ class CrisisClockTest {
         Crisis.act(psych, id, "contact", Crisis.contact(), 200);
         Crisis.act(psych, id, "triage", Crisis.triage(1, 1, 1, null), 200);
         Crisis.act(psych, id, "follow-up-plan", Map.of("weeks", 4), 200);
-        psych.req().body(Map.of("weeks", 3)).post("/api/v1/crisis-cases/" + id + "/follow-up-plan").then()
+        psych.req().body(Map.of("weeks", 5)).post("/api/v1/crisis-cases/" + id + "/follow-up-plan").then()
                 .statusCode(409);
         UUID other = Crisis.openCase(teacher, Who.unique("student"));
         Crisis.act(psych, other, "contact", Crisis.contact(), 200);
