@@ -98,6 +98,8 @@ class CrisisPrivacyTest {
                     "%" + Crisis.CANARY + "%", "%" + student.sub() + "%"));
             assertEquals(0, Sql.count(ds, "SELECT count(*) FROM outbox_event o WHERE o::text LIKE ?",
                     "%" + Crisis.CANARY + "%"));
+            Logger.getLogger("io.heartline.crisis.test").info("capture-probe");
+            assertTrue(capture.lines.contains("capture-probe"), "the capture sees the service's log records");
             for (String line : capture.lines) {
                 assertTrue(!line.contains(Crisis.CANARY) && !line.contains(student.sub()), line);
             }
