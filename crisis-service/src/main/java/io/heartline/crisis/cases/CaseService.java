@@ -162,6 +162,39 @@ public class CaseService {
         return new Views.ReportReceipt(reportId, o.row().id(), receipt, o.firstContactDueAt(), late);
     }
 
+    /**
+     * More information from the reporter, found by the receipt code within the caller's school. The addition is
+     * recorded without the caller when the report was anonymous.
+     */
+    @Transactional
+    public Map<String, Object> addToReport(Caller caller, String receiptCode, Requests.ReportAddition r) {
+        record Found(UUID reportId, UUID caseId, boolean anonymous) {
+        }
+        Found f = db.one("""
+                SELECT id, case_id, anonymous FROM crisis_report WHERE receipt_code = ? AND district = ? AND school = ?""",
+                rs -> new Found(Db.uuid(rs, "id"), Db.uuid(rs, "case_id"), rs.getBoolean("anonymous")),
+                receiptCode, caller.district(), caller.school())
+                .orElseThrow(() -> ProblemException.notFound("Report"));
+        List<String> codes = r.indicators() == null ? List.of() : r.indicators();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            if (!Indicator.isCode(codes.get(i))) {
+                errors.add(new Problem.FieldError("indicators[" + i + "]", "not one of the 12 indicator codes"));
+            }
+        }
+        if (codes.isEmpty() && (r.note() == null || r.note().isBlank())) {
+            errors.add(new Problem.FieldError("note", "an addition needs indicators or a note"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("The addition is not valid", errors);
+        }
+        store.lock(f.caseId()).orElseThrow();
+        Instant now = clock.instant();
+        store.entry(f.caseId(), now, now, f.anonymous() ? null : caller.id(), "REPORT_ADDITION", null,
+                Map.of("reportId", f.reportId().toString(), "indicators", codes), r.note());
+        return Map.of("reportId", f.reportId(), "addedAt", now);
+    }
+
     static String receiptCode() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 12; i++) {

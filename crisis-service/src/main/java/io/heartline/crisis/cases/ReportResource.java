@@ -10,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -41,6 +42,16 @@ public class ReportResource {
         this.caller = caller;
         this.idempotency = idempotency;
         this.trace = trace;
+    }
+
+    /** More information later, by the receipt code (anonymous reporters included). */
+    @POST
+    @Path("{receiptCode}/additions")
+    @RolesAllowed({ Roles.STUDENT, Roles.STAFF, Roles.TEACHER, Roles.PSYCHOLOGIST, Roles.SCHOOL_ADMIN })
+    public Response add(@PathParam("receiptCode") String receiptCode, @Valid @NotNull Requests.ReportAddition body) {
+        Caller who = caller.get();
+        who.requireSchool();
+        return Response.status(201).entity(cases.addToReport(who, receiptCode, body)).build();
     }
 
     @POST

@@ -32,6 +32,9 @@ public final class Requests {
             Boolean anonymous, @Size(max = 4000) String note) {
     }
 
+    public record ReportAddition(@Size(max = 12) List<String> indicators, @Size(max = 4000) String note) {
+    }
+
     public record Contact(@NotNull Instant at, @NotNull ContactMode mode, Boolean refused,
             @Size(max = 4000) String note) {
     }

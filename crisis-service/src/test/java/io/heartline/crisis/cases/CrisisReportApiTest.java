@@ -107,6 +107,25 @@ class CrisisReportApiTest {
     }
 
     @Test
+    void theReceiptCodeAddsInformationLaterWithoutNamingAnAnonymousReporter() {
+        Who student = Who.of("student", SCHOOL, DISTRICT);
+        var receipt = student.req().body(Crisis.report(Who.unique("student"), "ONLINE", TestClock.now(), true))
+                .post("/api/v1/crisis-reports").then().statusCode(201).extract().jsonPath();
+        String code = receipt.getString("receiptCode");
+        student.req().body(Map.of("indicators", List.of("BEHAVIOUR_SUDDEN_ABSENCE"), "note", "also skipped class"))
+                .post("/api/v1/crisis-reports/" + code + "/additions").then().statusCode(201);
+        student.req().body(Map.of("indicators", List.of("NOPE")))
+                .post("/api/v1/crisis-reports/" + code + "/additions").then().statusCode(400);
+        // another school (same id, other district) cannot use the code
+        Who.of("student", SCHOOL, Who.unique("district")).req().body(Map.of("note", "x"))
+                .post("/api/v1/crisis-reports/" + code + "/additions").then().statusCode(404);
+        UUID caseId = UUID.fromString(receipt.getString("caseId"));
+        assertEquals(1, Sql.count(ds, "SELECT count(*) FROM case_entry WHERE case_id = ? AND kind = 'REPORT_ADDITION'"
+                + " AND actor IS NULL", caseId));
+        assertEquals(0, Sql.count(ds, "SELECT count(*) FROM case_entry e WHERE e::text LIKE ?", "%" + student.sub() + "%"));
+    }
+
+    @Test
     void idempotencyKeyReplaysAndRefusesAnotherBody() {
         Who teacher = Who.of("teacher", SCHOOL, DISTRICT);
         String key = UUID.randomUUID().toString();
