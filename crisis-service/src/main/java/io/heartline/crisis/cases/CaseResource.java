@@ -98,7 +98,7 @@ public class CaseResource {
     @Path("{id}/actions")
     @RolesAllowed(Roles.PSYCHOLOGIST)
     public Views.CaseState action(@PathParam("id") String id, @Valid @NotNull Requests.Action body) {
-        return cases.action(id(id), caller.get(), body);
+        return cases.action(id(id), caller.get(), body, Trace.of(trace));
     }
 
     @POST
@@ -112,7 +112,7 @@ public class CaseResource {
     @Path("{id}/check-ins")
     @RolesAllowed(Roles.PSYCHOLOGIST)
     public Views.CaseState checkIn(@PathParam("id") String id, @Valid @NotNull Requests.CheckIn body) {
-        return cases.checkIn(id(id), caller.get(), body);
+        return cases.checkIn(id(id), caller.get(), body, Trace.of(trace));
     }
 
     @POST

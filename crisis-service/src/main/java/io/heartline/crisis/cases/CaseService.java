@@ -259,7 +259,7 @@ public class CaseService {
         boolean refused = Boolean.TRUE.equals(r.refused());
         Status next = CaseRules.next(c.status(), CaseAction.CONTACT).orElseThrow();
         store.contacted(id, next, at, now);
-        store.firstUnmet(id, ClockKind.FIRST_CONTACT).ifPresent(k -> store.meet(k.id(), at));
+        store.firstUnmet(id, ClockKind.FIRST_CONTACT).ifPresent(k -> meet(c, k, at, now, trace));
         store.entry(id, at, now, caller.id(), "CONTACT", r.mode().name(), Map.of("refused", refused), r.note());
         Map<String, Object> data = CrisisEvents.data(c);
         data.put("mode", r.mode().name());
@@ -391,6 +391,23 @@ public class CaseService {
         return state(id);
     }
 
+    /**
+     * Meets a clock at {@code at}. Met after its due time and not yet breached by a sweep: breached here, with its
+     * event, through the same conditional update the sweep uses, so the breach is raised once either way.
+     */
+    private void meet(CaseRow c, ClockRow k, Instant at, Instant now, Trace trace) {
+        if (at.isAfter(k.dueAt()) && store.breach(k.id(), now)) {
+            store.markBreached(c.id());
+            store.entry(c.id(), k.dueAt(), now, null, "CLOCK_BREACHED", k.kind().name(), null, null);
+            Map<String, Object> data = CrisisEvents.data(c);
+            data.put("clock", k.kind().name());
+            data.put("dueAt", k.dueAt().toString());
+            data.put("level", name(c.level()));
+            events.publish(EventTypes.Crisis.SLA_BREACHED, c, data, trace);
+        }
+        store.meet(k.id(), at);
+    }
+
     void publishWatchGap(CaseRow c, Instant dueAt, long minutes, Trace trace) {
         Map<String, Object> data = CrisisEvents.data(c);
         data.put("dueAt", dueAt.toString());
@@ -400,13 +417,13 @@ public class CaseService {
     }
 
     @Transactional
-    public Views.CaseState action(UUID id, Caller caller, Requests.Action r) {
-        begin(id, caller, Who.PSYCHOLOGIST, CaseAction.ACTION);
+    public Views.CaseState action(UUID id, Caller caller, Requests.Action r, Trace trace) {
+        CaseRow c = begin(id, caller, Who.PSYCHOLOGIST, CaseAction.ACTION);
         Instant now = clock.instant();
         Instant at = notInFuture("at", r.at(), now);
         store.entry(id, at, now, caller.id(), "ACTION", r.kind().name(), null, r.note());
         if (r.kind().meetsLevel2()) {
-            store.firstUnmet(id, ClockKind.LEVEL2_INTERVENTION).ifPresent(k -> store.meet(k.id(), at));
+            store.firstUnmet(id, ClockKind.LEVEL2_INTERVENTION).ifPresent(k -> meet(c, k, at, now, trace));
         }
         return state(id);
     }
@@ -427,13 +444,13 @@ public class CaseService {
     }
 
     @Transactional
-    public Views.CaseState checkIn(UUID id, Caller caller, Requests.CheckIn r) {
-        begin(id, caller, Who.PSYCHOLOGIST, CaseAction.CHECK_IN);
+    public Views.CaseState checkIn(UUID id, Caller caller, Requests.CheckIn r, Trace trace) {
+        CaseRow c = begin(id, caller, Who.PSYCHOLOGIST, CaseAction.CHECK_IN);
         Instant now = clock.instant();
         Instant at = notInFuture("at", r.at(), now);
         ClockRow k = store.firstUnmet(id, ClockKind.CHECK_IN).orElseThrow(() -> ReasonedProblem.conflict(
                 "NO_CHECK_IN_DUE", "Every check-in of the follow-up plan is recorded"));
-        store.meet(k.id(), at);
+        meet(c, k, at, now, trace);
         store.entry(id, at, now, caller.id(), "CHECK_IN", "WEEK_" + k.seq(),
                 Map.of("week", k.seq(), "attended", !Boolean.FALSE.equals(r.attended())), r.note());
         return state(id);

@@ -25,7 +25,7 @@ import io.heartline.platform.web.Trace;
 /**
  * Crisis reports from anyone in a school. An anonymous report stores nothing that identifies the reporter: no reporter
  * id in the report, the timeline or the events, and its Idempotency-Key is remembered under the caller
- * {@code anonymous} rather than the reporter's id.
+ * {@code anonymous@<district>/<school>} rather than the reporter's id.
  */
 @Path("/api/v1/crisis-reports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,7 +61,8 @@ public class ReportResource {
         Caller who = caller.get();
         who.requireSchool();
         Caller keyOwner = Boolean.TRUE.equals(body.anonymous())
-                ? new Caller("anonymous", who.roles(), who.school(), who.district(), null)
+                ? new Caller("anonymous@" + who.district() + "/" + who.school(), who.roles(), who.school(),
+                        who.district(), null)
                 : who;
         return idempotency.run("crisis-reports", keyOwner, key, body, () -> {
             Views.ReportReceipt receipt = cases.report(who, body, Trace.of(trace));

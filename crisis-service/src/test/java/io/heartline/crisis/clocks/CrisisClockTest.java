@@ -91,6 +91,18 @@ class CrisisClockTest {
     }
 
     @Test
+    void aLateContactRecordedBeforeAnySweepIsStillOneBreach() {
+        UUID id = Crisis.openCase(teacher, Who.unique("student"));
+        TestClock.advance(Duration.ofHours(3));
+        Crisis.act(psych, id, "contact", Crisis.contact(), 200); // races the scheduled sweep: either raises it
+        tap.await(s -> id.toString().equals(s.data("caseId")) && "FIRST_CONTACT".equals(s.data("clock")), 1,
+                Duration.ofSeconds(15));
+        sweeper.sweepOnce();
+        assertEquals(1, breaches(id).size());
+        assertTrue(Crisis.get(psych, id).getBoolean("breached"));
+    }
+
+    @Test
     void twoSweepersOnOneDatabaseBreachEachClockOnce() throws Exception {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
