@@ -421,7 +421,14 @@ public class CaseService {
         CaseRow c = begin(id, caller, Who.PSYCHOLOGIST, CaseAction.ACTION);
         Instant now = clock.instant();
         Instant at = notInFuture("at", r.at(), now);
-        store.entry(id, at, now, caller.id(), "ACTION", r.kind().name(), null, r.note());
+        store.entry(id, at, now, caller.id(), "ACTION", r.kind().name(),
+                r.assigneeId() == null ? null : Map.of("assigneeId", r.assigneeId()), r.note());
+        if (r.assigneeId() != null) {
+            db.update("""
+                    INSERT INTO case_task (id, case_id, district, school, assignee_id, kind, due_at, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", Ids.next(), id, c.district(), c.school(), r.assigneeId(),
+                    r.kind(), r.dueAt(), now);
+        }
         if (r.kind().meetsLevel2()) {
             store.firstUnmet(id, ClockKind.LEVEL2_INTERVENTION).ifPresent(k -> meet(c, k, at, now, trace));
         }

@@ -55,7 +55,9 @@ public final class Requests {
     public record WatchShift(@NotBlank @Size(max = 64) String watcherId, @NotNull Instant from, @NotNull Instant to) {
     }
 
-    public record Action(@NotNull ActionKind kind, @NotNull Instant at, @Size(max = 4000) String note) {
+    /** {@code assigneeId}: hands the action to a staff member as a task (with an optional {@code dueAt}). */
+    public record Action(@NotNull ActionKind kind, @NotNull Instant at, @Size(max = 4000) String note,
+            @Size(min = 1, max = 64) String assigneeId, Instant dueAt) {
     }
 
     public record FollowUpPlan(@NotNull @Min(4) @Max(13) Integer weeks, Instant startsAt) {

@@ -224,6 +224,28 @@ class CrisisCaseWorkflowTest {
     }
 
     @Test
+    void aDepartmentHeadSeesTheTaskHandedToThemAndNoNotes() {
+        UUID id = Crisis.openCase(teacher, Who.unique("student"));
+        Who head = Who.of("staff", SCHOOL, DISTRICT);
+        Crisis.act(psych, id, "actions", Map.of("kind", "WORKLOAD_RELIEF", "at", TestClock.now().toString(),
+                "note", Crisis.CANARY + " exams postponed", "assigneeId", head.sub(),
+                "dueAt", TestClock.now().plus(Duration.ofDays(1)).toString()), 200);
+        var tasks = head.req().get("/api/v1/crisis-tasks").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("WORKLOAD_RELIEF"), tasks.getList("items.kind"));
+        assertEquals(id.toString(), tasks.getString("items[0].caseId"));
+        assertFalse(tasks.prettify().contains(Crisis.CANARY));
+        String taskId = tasks.getString("items[0].id");
+        // nobody else sees or completes it; the head still cannot read the case
+        assertEquals(0, teacher.req().get("/api/v1/crisis-tasks").then().statusCode(200).extract().jsonPath()
+                .getList("items").size());
+        teacher.req().post("/api/v1/crisis-tasks/" + taskId + "/done").then().statusCode(404);
+        head.req().get("/api/v1/crisis-cases/" + id).then().statusCode(404);
+        head.req().post("/api/v1/crisis-tasks/" + taskId + "/done").then().statusCode(200)
+                .body("doneAt", org.hamcrest.Matchers.notNullValue());
+        Who.of("student", SCHOOL, DISTRICT).req().get("/api/v1/crisis-tasks").then().statusCode(403);
+    }
+
+    @Test
     void listsArePagedNewestFirstAndFiltered() {
         String school = Who.unique("school");
         Who p = Who.of("psychologist", school, DISTRICT);
