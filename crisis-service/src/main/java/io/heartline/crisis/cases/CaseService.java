@@ -322,6 +322,17 @@ public class CaseService {
             throw ReasonedProblem.conflict("LEAD_NOT_QUALIFIED",
                     "The person holds no valid crisis-intervention qualification in this district");
         }
+        // The directory's word where it has one: a person it knows must be active psychology staff of the school.
+        // A person it does not know (projection not yet filled) is accepted on the qualification alone.
+        Optional<Boolean> known = db.one("SELECT active FROM directory_person WHERE district = ? AND person_id = ?",
+                rs -> rs.getBoolean(1), c.district(), r.personId());
+        if (known.isPresent() && (!known.get() || db.count("""
+                SELECT count(*) FROM directory_role WHERE district = ? AND person_id = ? AND school_id = ?
+                AND role IN ('PSYCHOLOGY_TEACHER', 'PSYCHOLOGY_CENTRE_HEAD', 'COUNSELLOR')""",
+                c.district(), r.personId(), c.school()) == 0)) {
+            throw ReasonedProblem.conflict("LEAD_NOT_PSYCHOLOGY_STAFF",
+                    "The directory does not list the person as active psychology staff of the case's school");
+        }
         store.setLead(id, r.personId(), now);
         store.entry(id, now, now, caller.id(), "LEAD", null, Map.of("personId", r.personId()), null);
         return state(id);

@@ -137,6 +137,24 @@ class CrisisCaseWorkflowTest {
         assertEquals("LEAD_NOT_QUALIFIED", Crisis.conflict(psych, id, "lead", Map.of("personId", otherKind)));
         Crisis.act(Who.of("school-admin", SCHOOL, DISTRICT), id, "lead", Map.of("personId", qualified), 200);
         assertEquals(qualified, Crisis.get(psych, id).getString("leadId"));
+        // once the directory knows people, a qualified class teacher (not psychology staff) is refused
+        String classTeacher = Who.unique("ct");
+        String psychologist = Who.unique("psy");
+        Feeds.send(Feeds.certified(classTeacher, DISTRICT, "CRISIS_INTERVENTION", now.minus(Duration.ofDays(3)), null));
+        Feeds.send(Feeds.certified(psychologist, DISTRICT, "CRISIS_INTERVENTION", now.minus(Duration.ofDays(3)), null));
+        Feeds.send(Feeds.person(EventTypes.Training.PERSON_ACTIVATED, classTeacher, DISTRICT, SCHOOL, "CLASS_TEACHER"));
+        Feeds.send(Feeds.person(EventTypes.Training.PERSON_ACTIVATED, psychologist, DISTRICT, SCHOOL,
+                "PSYCHOLOGY_TEACHER"));
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> Sql.count(ds,
+                "SELECT count(*) FROM directory_role WHERE person_id IN (?, ?)", classTeacher, psychologist) == 2
+                && Sql.count(ds, "SELECT count(*) FROM qualification WHERE person_id IN (?, ?)", classTeacher,
+                        psychologist) == 2);
+        assertEquals("LEAD_NOT_PSYCHOLOGY_STAFF", Crisis.conflict(psych, id, "lead", Map.of("personId", classTeacher)));
+        Crisis.act(psych, id, "lead", Map.of("personId", psychologist), 200);
+        Feeds.send(Feeds.person(EventTypes.Training.PERSON_DEACTIVATED, psychologist, DISTRICT, SCHOOL, null));
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> Sql.count(ds,
+                "SELECT count(*) FROM directory_person WHERE person_id = ? AND NOT active", psychologist) == 1);
+        assertEquals("LEAD_NOT_PSYCHOLOGY_STAFF", Crisis.conflict(psych, id, "lead", Map.of("personId", psychologist)));
         // a qualification of another district does not count
         UUID elsewhere = Crisis.openCase(Who.of("teacher", SCHOOL, OTHER_DISTRICT), Who.unique("student"));
         assertEquals("LEAD_NOT_QUALIFIED", Crisis.conflict(Who.of("psychologist", SCHOOL, OTHER_DISTRICT), elsewhere,

@@ -60,6 +60,20 @@ public final class Feeds {
                 .district(district).data(data).build();
     }
 
+    /** The directory's person-activated (or roles-changed) event with one role at one school. */
+    public static OutgoingEvent person(String type, String personId, String district, String school, String role) {
+        ObjectNode data = EventSamples.data(type);
+        data.put("personId", personId).put("district", district).put("school", school);
+        if (!EventTypes.Training.PERSON_DEACTIVATED.equals(type)) {
+            data.putArray("roles");
+        }
+        if (role != null) {
+            ((com.fasterxml.jackson.databind.node.ArrayNode) data.get("roles")).addObject().put("role", role).put("schoolId", school).put("fullTime", true).putArray("classIds");
+        }
+        return EventBuilder.from("training").type(type).subject(personId).school(school).district(district)
+                .data(data).build();
+    }
+
     /** Publishes an event after checking it against its schema (consumer tests feed only what the contract allows). */
     public static void send(OutgoingEvent e) {
         var problems = EventSchemas.get().validate(e.payload());
