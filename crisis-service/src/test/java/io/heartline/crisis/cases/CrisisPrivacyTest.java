@@ -88,7 +88,7 @@ class CrisisPrivacyTest {
                     Crisis.CANARY + " w", "toChange", Crisis.CANARY + " c")), 200);
             Crisis.get(psych, id);
             EventTap tap = EventTap.of(Topics.CRISIS);
-            tap.await(s -> id.toString().equals(s.data("caseId")), 4, Duration.ofSeconds(10));
+            tap.await(s -> id.toString().equals(s.data("caseId")), 4, Duration.ofSeconds(45));
 
             for (var s : tap.all()) {
                 String raw = new String(s.raw());

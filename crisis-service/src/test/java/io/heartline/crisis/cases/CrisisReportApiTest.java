@@ -60,7 +60,7 @@ class CrisisReportApiTest {
         Duration d = Duration.between(before, due);
         assertTrue(d.compareTo(Duration.ofHours(2)) >= 0 && d.compareTo(Duration.ofHours(2).plusSeconds(30)) < 0, d.toString());
 
-        var opened = tap.awaitData("caseId", caseId, 1, Duration.ofSeconds(10));
+        var opened = tap.awaitData("caseId", caseId, 1, Duration.ofSeconds(45));
         assertEquals(EventTypes.Crisis.OPENED, opened.get(0).event().type());
         assertEquals(List.of(), opened.get(0).schemaProblems());
         assertEquals("REPORT", opened.get(0).data("sourceKind"));
@@ -97,7 +97,7 @@ class CrisisReportApiTest {
         UUID caseId = UUID.fromString(student.req().header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Crisis.report(subject, "ONLINE", TestClock.now(), true)).post("/api/v1/crisis-reports")
                 .then().statusCode(201).extract().path("caseId"));
-        tap.awaitData("caseId", caseId, 1, Duration.ofSeconds(10));
+        tap.awaitData("caseId", caseId, 1, Duration.ofSeconds(45));
         for (String table : List.of("crisis_case", "crisis_report", "case_entry", "case_source", "case_clock",
                 "idempotency_record", "audit_record", "outbox_event")) {
             assertEquals(0, Sql.count(ds, "SELECT count(*) FROM " + table + " t WHERE t::text LIKE ?",

@@ -50,9 +50,9 @@ class CrisisIntakeTest {
         Feeds.send(e);
         Feeds.send(e); // redelivery of the same event id
         Feeds.send(Feeds.riskFlagged(subject, SCHOOL, DISTRICT, "CRITICAL", screening)); // same fact, new event id
-        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> cases(subject) == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(45)).until(() -> cases(subject) == 1);
         String caseId = Sql.string(ds, "SELECT id::text FROM crisis_case WHERE subject_id = ?", subject);
-        var opened = tap.awaitData("caseId", caseId, 1, Duration.ofSeconds(10));
+        var opened = tap.awaitData("caseId", caseId, 1, Duration.ofSeconds(45));
         assertEquals(EventTypes.Crisis.OPENED, opened.get(0).event().type());
         assertEquals("SCREENING", opened.get(0).data("sourceKind"));
         assertEquals(List.of(), opened.get(0).schemaProblems());
@@ -60,7 +60,7 @@ class CrisisIntakeTest {
         // the EMERGENCY referral for the same person joins the open case
         UUID referral = UUID.randomUUID();
         Feeds.send(Feeds.referralCreated(subject, SCHOOL, DISTRICT, "EMERGENCY", referral));
-        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> Sql.count(ds,
+        Awaitility.await().atMost(Duration.ofSeconds(45)).until(() -> Sql.count(ds,
                 "SELECT count(*) FROM case_source WHERE kind = 'REFERRAL' AND source_id = ?", referral) == 1);
         assertEquals(1, cases(subject));
         assertEquals(2, Sql.count(ds, "SELECT count(*) FROM case_source WHERE case_id = ?::uuid", caseId));
@@ -80,10 +80,10 @@ class CrisisIntakeTest {
         OutgoingEvent e = Feeds.referralCreated(subject, SCHOOL, DISTRICT, "EMERGENCY", referral);
         Feeds.send(e);
         Feeds.send(e);
-        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> cases(subject) == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(45)).until(() -> cases(subject) == 1);
         // events on one partition arrive in order: the later ones have been handled by now
         Feeds.send(Feeds.referralCreated(calm, SCHOOL, DISTRICT, "EMERGENCY", UUID.randomUUID()));
-        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> cases(calm) == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(45)).until(() -> cases(calm) == 1);
         assertEquals(0, cases(moderate));
         assertEquals(1, cases(subject));
     }
