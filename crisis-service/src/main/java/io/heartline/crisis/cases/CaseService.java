@@ -170,11 +170,6 @@ public class CaseService {
     public Map<String, Object> addToReport(Caller caller, String receiptCode, Requests.ReportAddition r) {
         record Found(UUID reportId, UUID caseId, boolean anonymous) {
         }
-        Found f = db.one("""
-                SELECT id, case_id, anonymous FROM crisis_report WHERE receipt_code = ? AND district = ? AND school = ?""",
-                rs -> new Found(Db.uuid(rs, "id"), Db.uuid(rs, "case_id"), rs.getBoolean("anonymous")),
-                receiptCode, caller.district(), caller.school())
-                .orElseThrow(() -> ProblemException.notFound("Report"));
         List<String> codes = r.indicators() == null ? List.of() : r.indicators();
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
@@ -188,6 +183,11 @@ public class CaseService {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("The addition is not valid", errors);
         }
+        Found f = db.one("""
+                SELECT id, case_id, anonymous FROM crisis_report WHERE receipt_code = ? AND district = ? AND school = ?""",
+                rs -> new Found(Db.uuid(rs, "id"), Db.uuid(rs, "case_id"), rs.getBoolean("anonymous")),
+                receiptCode, caller.district(), caller.school())
+                .orElseThrow(() -> ProblemException.notFound("Report"));
         store.lock(f.caseId()).orElseThrow();
         Instant now = clock.instant();
         store.entry(f.caseId(), now, now, f.anonymous() ? null : caller.id(), "REPORT_ADDITION", null,

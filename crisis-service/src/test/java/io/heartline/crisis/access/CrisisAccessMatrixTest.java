@@ -54,7 +54,12 @@ class CrisisAccessMatrixTest {
                 new Endpoint("POST", c + "/check-ins", Set.of("psychologist"), 400),
                 new Endpoint("POST", c + "/close", Set.of("psychologist"), 400),
                 new Endpoint("POST", c + "/reopen", Set.of("psychologist"), 400),
-                new Endpoint("GET", "/api/v1/crisis-kpis", Set.of("school-admin", "district-admin"), 400));
+                new Endpoint("GET", "/api/v1/crisis-kpis", Set.of("school-admin", "district-admin"), 400),
+                new Endpoint("GET", "/api/v1/crisis-tasks", SCHOOL_STAFF, 200),
+                new Endpoint("POST", "/api/v1/crisis-tasks/" + UUID.randomUUID() + "/done", SCHOOL_STAFF, 404),
+                new Endpoint("POST", "/api/v1/crisis-reports/ABCD-EFGH-JKLM/additions",
+                        Set.of("student", "staff", "teacher", "psychologist", "school-admin"), 400),
+                new Endpoint("GET", "/api/v1/audit", Set.of("school-admin", "district-admin"), 400));
         List<Arguments> out = new ArrayList<>();
         for (Endpoint e : endpoints) {
             for (String role : ROLES) {
