@@ -70,6 +70,8 @@ class RolePolicyTest {
             new Case("PUT", "/api/v1/routing-rules", "referral", ADMINS),
             new Case("POST", "/api/v1/crisis-reports", "crisis", Set.of("student", "staff", "teacher", "psychologist",
                     "school-admin", "district-admin")),
+            new Case("POST", "/api/v1/crisis-reports/R7KD-2M9Q-XW4P/additions", "crisis", Set.of("student", "staff",
+                    "teacher", "psychologist", "school-admin")),
             new Case("GET", "/api/v1/crisis-cases/k1", "crisis", SCHOOL_STAFF),
             new Case("POST", "/api/v1/crisis-cases/k1/watch-log", "crisis", SCHOOL_STAFF),
             new Case("DELETE", "/api/v1/crisis-cases/k1", "crisis", NONE),

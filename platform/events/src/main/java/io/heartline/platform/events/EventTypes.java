@@ -44,8 +44,25 @@ public final class EventTypes {
         public static final String STUDENT_LEFT = "heartline.training.student-left.v1";
         public static final String CLASS_TEACHER_ASSIGNED = "heartline.training.class-teacher-assigned.v1";
         public static final String GUARDIAN_LINKED = "heartline.training.guardian-linked.v1";
+        /** A certificate was issued (course result, qualification level, crisis-intervention qualification). */
+        public static final String CERTIFIED = "heartline.training.certified.v1";
 
         private Training() {
+        }
+    }
+
+    /** {@code heartline.crisis}: crisis cases (ids, levels and codes; never notes or the reporter). */
+    public static final class Crisis {
+        public static final String OPENED = "heartline.crisis.opened.v1";
+        public static final String CONTACTED = "heartline.crisis.contacted.v1";
+        public static final String TRIAGED = "heartline.crisis.triaged.v1";
+        public static final String LEVEL_CHANGED = "heartline.crisis.level-changed.v1";
+        public static final String SLA_BREACHED = "heartline.crisis.sla-breached.v1";
+        public static final String WATCH_GAP = "heartline.crisis.watch-gap.v1";
+        public static final String CLOSED = "heartline.crisis.closed.v1";
+        public static final String REOPENED = "heartline.crisis.reopened.v1";
+
+        private Crisis() {
         }
     }
 }

@@ -1,0 +1,5 @@
+package io.heartline.crisis.model;
+
+public enum ContactMode {
+    IN_PERSON, PHONE, MESSAGE
+}
