@@ -18,7 +18,6 @@ import jakarta.transaction.Transactional;
 
 import io.heartline.crisis.CrisisConfig;
 import io.heartline.crisis.Db;
-import io.heartline.crisis.ReasonedProblem;
 import io.heartline.crisis.model.ActionKind;
 import io.heartline.crisis.model.CaseAction;
 import io.heartline.crisis.model.CaseRules;
@@ -225,7 +224,7 @@ public class CaseService {
             throw ProblemException.notFound("Crisis case");
         }
         if (CaseRules.next(c.status(), action).isEmpty()) {
-            throw ReasonedProblem.conflict("ILLEGAL_TRANSITION",
+            throw ProblemException.conflictBecause("ILLEGAL_TRANSITION",
                     "A case in state " + c.status() + " does not allow " + action);
         }
         return c;
@@ -319,7 +318,7 @@ public class CaseService {
                 AND district = ? AND issued_at <= ? AND (expires_at IS NULL OR expires_at > ?)""",
                 r.personId(), c.district(), now, now);
         if (valid == 0) {
-            throw ReasonedProblem.conflict("LEAD_NOT_QUALIFIED",
+            throw ProblemException.conflictBecause("LEAD_NOT_QUALIFIED",
                     "The person holds no valid crisis-intervention qualification in this district");
         }
         // The directory's word where it has one: a person it knows must be active psychology staff of the school.
@@ -330,7 +329,7 @@ public class CaseService {
                 SELECT count(*) FROM directory_role WHERE district = ? AND person_id = ? AND school_id = ?
                 AND role IN ('PSYCHOLOGY_TEACHER', 'PSYCHOLOGY_CENTRE_HEAD', 'COUNSELLOR')""",
                 c.district(), r.personId(), c.school()) == 0)) {
-            throw ReasonedProblem.conflict("LEAD_NOT_PSYCHOLOGY_STAFF",
+            throw ProblemException.conflictBecause("LEAD_NOT_PSYCHOLOGY_STAFF",
                     "The directory does not list the person as active psychology staff of the case's school");
         }
         store.setLead(id, r.personId(), now);
@@ -364,7 +363,7 @@ public class CaseService {
 
     private static void requireExtreme(CaseRow c) {
         if (c.level() != Level.EXTREME) {
-            throw ReasonedProblem.conflict("LEVEL_NOT_EXTREME", "Only an EXTREME case has an emergency team and watch");
+            throw ProblemException.conflictBecause("LEVEL_NOT_EXTREME", "Only an EXTREME case has an emergency team and watch");
         }
     }
 
@@ -466,7 +465,7 @@ public class CaseService {
         CaseRow c = begin(id, caller, Who.PSYCHOLOGIST, CaseAction.CHECK_IN);
         Instant now = clock.instant();
         Instant at = notInFuture("at", r.at(), now);
-        ClockRow k = store.firstUnmet(id, ClockKind.CHECK_IN).orElseThrow(() -> ReasonedProblem.conflict(
+        ClockRow k = store.firstUnmet(id, ClockKind.CHECK_IN).orElseThrow(() -> ProblemException.conflictBecause(
                 "NO_CHECK_IN_DUE", "Every check-in of the follow-up plan is recorded"));
         meet(c, k, at, now, trace);
         store.entry(id, at, now, caller.id(), "CHECK_IN", "WEEK_" + k.seq(),
@@ -493,7 +492,7 @@ public class CaseService {
     public Views.CaseState reopen(UUID id, Caller caller, Requests.Reopen r, Trace trace) {
         CaseRow c = begin(id, caller, Who.PSYCHOLOGIST, CaseAction.REOPEN);
         if (store.lockOpenCaseOf(c.district(), c.subjectId()).isPresent()) {
-            throw ReasonedProblem.conflict("OPEN_CASE_EXISTS", "The person has another open case");
+            throw ProblemException.conflictBecause("OPEN_CASE_EXISTS", "The person has another open case");
         }
         Instant now = clock.instant();
         store.reopen(id, now);

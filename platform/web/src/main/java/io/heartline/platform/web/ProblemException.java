@@ -45,6 +45,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(409, slug, "Conflict", detail, null).withReason(reason));
     }
 
+    /** 409 whose problem type is named after its reason ({@code LEAD_NOT_QUALIFIED} → {@code lead-not-qualified}). */
+    public static ProblemException conflictBecause(String reason, String detail) {
+        return conflict(reason.toLowerCase(java.util.Locale.ROOT).replace('_', '-'), reason, detail);
+    }
+
     public static ProblemException unprocessable(String detail) {
         return new ProblemException(Problem.of(422, "unprocessable", "Unprocessable request", detail, null));
     }
