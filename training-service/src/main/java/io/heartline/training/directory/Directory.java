@@ -30,6 +30,9 @@ import io.heartline.platform.web.Trace;
 @ApplicationScoped
 public class Directory {
 
+    /** The report's reason on a deactivation of someone with an open crisis case. */
+    public static final String OPEN_CRISIS_CASE = "has an open crisis case: tell the school's psychology staff";
+
     private final AgroalDataSource dataSource;
     private final Outbox outbox;
     private final Clock clock;
@@ -195,6 +198,7 @@ public class Directory {
                         : Change.UPDATED;
                 outcomes.add(new Outcome(in, held.personId(), change, null));
             }
+            flagOpenCrisisCases(outcomes);
             DirectoryStore.save(c, inserts, updates);
             DirectoryStore.replaceRoles(c, district, roleSets);
             DirectoryStore.recordRekeys(c, district, rekeys, now, importId);
@@ -202,6 +206,18 @@ public class Directory {
                 outbox.appendAll(events(changed));
             }
             return outcomes;
+        }
+
+        /** A leaver with an open crisis case is still deactivated, but the report says so: someone must follow up. */
+        private void flagOpenCrisisCases(List<Outcome> outcomes) throws SQLException {
+            List<String> leaving = outcomes.stream().filter(o -> o.change() == Change.DEACTIVATED)
+                    .map(Outcome::personId).toList();
+            Set<String> open = DirectoryStore.withOpenCrisisCase(c, district, leaving);
+            if (open.isEmpty()) {
+                return;
+            }
+            outcomes.replaceAll(o -> o.change() == Change.DEACTIVATED && open.contains(o.personId())
+                    ? new Outcome(o.input(), o.personId(), o.change(), OPEN_CRISIS_CASE) : o);
         }
 
         private Person create(PersonInput in) {

@@ -279,4 +279,24 @@ public final class DirectoryStore {
             }
         }
     }
+
+    /** Of these people, those with an open crisis case (projection of heartline.crisis). */
+    public static java.util.Set<String> withOpenCrisisCase(Connection c, String district, Collection<String> personIds)
+            throws SQLException {
+        java.util.Set<String> open = new java.util.HashSet<>();
+        if (personIds.isEmpty()) {
+            return open;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT DISTINCT person_id FROM open_crisis_case WHERE district = ? AND person_id = ANY (?)")) {
+            ps.setString(1, district);
+            ps.setArray(2, c.createArrayOf("text", personIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    open.add(rs.getString(1));
+                }
+            }
+        }
+        return open;
+    }
 }

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import io.heartline.platform.web.Trace;
 import io.heartline.training.directory.Change;
+import io.heartline.training.directory.Directory;
 
 /**
  * One run of an import: its counts, the report rows not yet written, and the way batches are committed. A dry run
@@ -39,6 +40,7 @@ final class ImportSession {
             counts.put(c.countKey(), 0L);
         }
         counts.put("skipped", 0L);
+        counts.put("openCrisisCases", 0L);
     }
 
     /**
@@ -76,6 +78,9 @@ final class ImportSession {
     void outcome(String file, Integer row, String record, String sourceId, String personId, Change change,
             String reason) {
         count(change);
+        if (reason != null && reason.contains(Directory.OPEN_CRISIS_CASE)) {
+            counts.merge("openCrisisCases", 1L, Long::sum);
+        }
         if (change != Change.UNCHANGED) {
             pending.add(new ImportJobs.ReportRow(file, row, record, sourceId, personId, change.name(), reason));
         }

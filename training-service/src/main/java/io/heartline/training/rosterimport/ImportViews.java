@@ -11,15 +11,19 @@ public final class ImportViews {
     private ImportViews() {
     }
 
-    /** Counts of records by what the import did (or, in a dry run, would do) to them. */
+    /**
+     * Counts of records by what the import did (or, in a dry run, would do) to them; {@code openCrisisCases}: of the
+     * deactivated, how many have an open crisis case (their report lines say so).
+     */
     public record Counts(long created, long updated, long deactivated, long rekeyed, long reactivated,
-            long unchanged, long skipped, long errors) {
+            long unchanged, long skipped, long errors, long openCrisisCases) {
 
         static Counts of(Map<String, Long> m) {
             return new Counts(m.getOrDefault("created", 0L), m.getOrDefault("updated", 0L),
                     m.getOrDefault("deactivated", 0L), m.getOrDefault("rekeyed", 0L),
                     m.getOrDefault("reactivated", 0L), m.getOrDefault("unchanged", 0L),
-                    m.getOrDefault("skipped", 0L), m.getOrDefault("errors", 0L));
+                    m.getOrDefault("skipped", 0L), m.getOrDefault("errors", 0L),
+                    m.getOrDefault("openCrisisCases", 0L));
         }
     }
 

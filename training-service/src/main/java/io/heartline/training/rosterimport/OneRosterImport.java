@@ -94,7 +94,8 @@ final class OneRosterImport implements ImportSource {
             for (Outcome o : w.directory().deactivate(district, batch, "ABSENT_FROM_BULK", s.trace, s.job.id(),
                     w.publish())) {
                 s.outcome("users.csv", null, "user", o.input().sourceId(), o.personId(), o.change(),
-                        "absent from the bulk users.csv");
+                        o.reason() == null ? "absent from the bulk users.csv"
+                                : "absent from the bulk users.csv; " + o.reason());
             }
         });
         absentFromBulk.forEach(leavers::add);

@@ -10,14 +10,22 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.agroal.api.AgroalDataSource;
+import io.heartline.platform.events.EventBuilder;
+import io.heartline.platform.events.EventSamples;
+import io.heartline.platform.events.EventTypes;
 import io.heartline.platform.events.EventTypes.Training;
 import io.heartline.platform.events.Topics;
+import io.heartline.platform.testsupport.EventPublisher;
 import io.heartline.platform.testsupport.EventTap;
 import io.heartline.platform.testsupport.HeartlineTestInfra;
 import io.heartline.training.support.Imports;
@@ -134,6 +142,27 @@ class StaffImportTest {
     }
 
     @Test
+    void aLeaverWithAnOpenCrisisCaseIsFlaggedInTheReport() {
+        hr.staffCsv(false, baseline());
+        UUID caseId = UUID.randomUUID();
+        ObjectNode opened = EventSamples.data(EventTypes.Crisis.OPENED).put("caseId", caseId.toString())
+                .put("subjectId", "E11");
+        try (EventPublisher crisis = new EventPublisher()) {
+            crisis.publish(EventBuilder.from("crisis").type(EventTypes.Crisis.OPENED).subject("E11").district(d)
+                    .school("S1").data(opened).build());
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> count("open_crisis_case", "E11") == 1);
+
+        JsonPath r = hr.staffCsv(true, (HEADER + "E11,,Staff 11,D,S1,OTHER,,true,inactive\n")
+                .replace(",D,", "," + d + ","));
+        assertEquals(1, r.getInt("counts.deactivated"));
+        assertEquals(1, r.getInt("counts.openCrisisCases"));
+        var line = hr.rows(r.getString("id")).get(0);
+        assertEquals("DEACTIVATED", line.get("action"));
+        assertTrue(String.valueOf(line.get("reason")).contains("open crisis case"), line.toString());
+    }
+
+    @Test
     void jsonStaffFileIsReadLikeTheCsv() {
         String json = """
                 [{"employeeNumber": "J1", "displayName": "Wu Yan", "districtId": "%s", "schoolId": "S1",
@@ -203,6 +232,20 @@ class StaffImportTest {
 
     private static long count(List<EventTap.Seen> events, String type, String field, String value) {
         return events.stream().filter(s -> s.event().type().equals(type) && value.equals(s.data(field))).count();
+    }
+
+    private long count(String table, String personId) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM " + table + " WHERE district = ? AND person_id = ?")) {
+            ps.setString(1, d);
+            ps.setString(2, personId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Boolean active(String personId) {
