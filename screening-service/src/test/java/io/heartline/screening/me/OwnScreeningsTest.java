@@ -169,6 +169,18 @@ class OwnScreeningsTest {
         String mine = submitted(me, body("STAFF-MONTHLY", answers(4, 4, 4, 4, 4, 4, 4, 4, 4, 4)));
         as(me).get(PATH).then().statusCode(200).body("items.id", contains(mine))
                 .body("items.id", not(hasItem(theirs))).body("items.id", not(hasItem(elsewhere)));
+        // Results others entered about the caller are not served here: an observer form by a teacher, a form a
+        // psychologist filled in on the caller's behalf (theirs to talk through with the person).
+        String student = newPerson("student");
+        String observed = submitted(token(newPerson("teacher"), school, "teacher"),
+                body("TEACHER-OBS", answers(0, 0, 0, 0, 0, 0, 0, 0, 1, 0), "subjectId", student));
+        as(token(student, school, "student")).get(PATH).then().statusCode(200)
+                .body("items.id", not(hasItem(observed))).body("items", empty()).body("reports", empty());
+        String onBehalf = submitted(token(newPerson("psy"), school, "psychologist"),
+                body("STAFF-MONTHLY", answers(2, 2, 2, 2, 2, 2, 2, 2, 2, 2), "subjectId", staff));
+        as(me).get(PATH).then().statusCode(200).body("items.id", contains(mine))
+                .body("items.id", not(hasItem(onBehalf))).body("reports", hasSize(1))
+                .body("reports[0].trend.points.screeningId", contains(mine));
         // No parameter names anyone else: a subjectId is ignored.
         as(me).get(PATH + "?subjectId=" + other).then().statusCode(200).body("items.id", contains(mine));
     }
