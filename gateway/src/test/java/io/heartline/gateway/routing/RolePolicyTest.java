@@ -35,6 +35,8 @@ class RolePolicyTest {
     static final Set<String> SCHOOL_STAFF = Set.of("staff", "teacher", "psychologist", "school-admin", "district-admin");
     static final Set<String> REFERRAL_READERS = Set.of("teacher", "psychologist", "school-admin", "district-admin");
     static final Set<String> ADMINS = Set.of("school-admin", "district-admin");
+    /** Callers reading their own results (GET /api/v1/me/screenings). */
+    static final Set<String> OWN = Set.of("staff", "teacher", "student");
 
     record Case(String method, String path, String service, Set<String> allowed) {
     }
@@ -52,6 +54,11 @@ class RolePolicyTest {
             new Case("POST", "/api/v1/screenings/s1/score", "screening", NONE),
             new Case("DELETE", "/api/v1/screenings/s1", "screening", NONE),
             new Case("GET", "/api/v1/subjects/p1/screenings", "screening", Set.of("psychologist")),
+            new Case("GET", "/api/v1/me/screenings", "screening", OWN),
+            new Case("GET", "/api/v1/me/screenings?instrument=STAFF-MONTHLY&lang=en", "screening", OWN),
+            new Case("HEAD", "/api/v1/me/screenings", "screening", OWN),
+            new Case("GET", "/api/v1/me/screenings/anything", "screening", OWN),
+            new Case("POST", "/api/v1/me/screenings", "screening", NONE),
             new Case("POST", "/api/v1/campaigns", "screening", Set.of("psychologist", "school-admin")),
             new Case("GET", "/api/v1/campaigns/c1", "screening", Set.of("psychologist", "school-admin")),
             new Case("POST", "/api/v1/screenings/s1/review", "screening", Set.of("psychologist")),
@@ -151,7 +158,7 @@ class RolePolicyTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "/api/v1/unknown", "/api/v2/instruments", "/nothing", "/api/v1/instrumentsX",
-            "/api/v1/crisis-", "/api", "/" })
+            "/api/v1/crisis-", "/api", "/", "/api/v1/me/screeningsX", "/api/v1/me" })
     void unroutedPathsAre404ProblemsWithOrWithoutToken(String path) {
         given().get(path).then().statusCode(404).contentType("application/problem+json")
                 .body("status", equalTo(404)).body("type", equalTo("https://heartline.io/problems/not-found"))

@@ -135,6 +135,63 @@ public class ScreeningQueries {
         });
     }
 
+    /**
+     * The caller's own results: district, school and subject all fixed by the token, newest first, optionally one
+     * instrument. Nobody else's row can match. Only what the person submitted about themselves: an observer form a
+     * teacher filled in, or a form a psychologist entered for them, is the psychologist's to talk through, not served.
+     */
+    public List<StoredScreening> own(String district, String school, String subjectId, String instrument,
+            PageRequest page) {
+        String sql = "SELECT " + SUMMARY_COLUMNS + " FROM " + REVIEWED + " WHERE district IS NOT DISTINCT FROM ?"
+                + " AND school = ? AND subject_id = ? AND submitted_by = subject_id"
+                + (instrument != null ? " AND instrument_code = ?" : "")
+                + (page.hasCursor() ? " AND (submitted_at, id) < (?, ?)" : "")
+                + " ORDER BY submitted_at DESC, id DESC LIMIT ?";
+        return query(sql, false, ps -> {
+            int i = 1;
+            ps.setString(i++, district);
+            ps.setString(i++, school);
+            ps.setString(i++, subjectId);
+            if (instrument != null) {
+                ps.setString(i++, instrument);
+            }
+            i = cursor(ps, i, page);
+            ps.setInt(i, page.limit() + 1);
+        });
+    }
+
+    /** The caller's own latest {@code perInstrument} results per instrument (or of one), oldest first per instrument. */
+    public List<StoredScreening> ownLatestPerInstrument(String district, String school, String subjectId,
+            String instrument, int perInstrument) {
+        String sql = "SELECT " + SUMMARY_COLUMNS + " FROM (SELECT x.*, row_number() OVER (PARTITION BY instrument_code"
+                + " ORDER BY submitted_at DESC, id DESC) AS n FROM " + REVIEWED + " WHERE district IS NOT DISTINCT FROM ?"
+                + " AND school = ? AND subject_id = ? AND submitted_by = subject_id"
+                + (instrument != null ? " AND instrument_code = ?" : "")
+                + ") y WHERE n <= ? ORDER BY instrument_code, submitted_at, id";
+        return query(sql, false, ps -> {
+            int i = 1;
+            ps.setString(i++, district);
+            ps.setString(i++, school);
+            ps.setString(i++, subjectId);
+            if (instrument != null) {
+                ps.setString(i++, instrument);
+            }
+            ps.setInt(i, perInstrument);
+        });
+    }
+
+    /** One of the caller's own results with its answers (district, school and subject fixed by the token). */
+    public Optional<StoredScreening> ownWithAnswers(String district, String school, String subjectId, UUID id) {
+        return query("SELECT " + SUMMARY_COLUMNS + ", answers FROM " + REVIEWED
+                + " WHERE district IS NOT DISTINCT FROM ? AND school = ? AND subject_id = ? AND submitted_by = subject_id"
+                + " AND id = ?", true, ps -> {
+                    ps.setString(1, district);
+                    ps.setString(2, school);
+                    ps.setString(3, subjectId);
+                    ps.setObject(4, id);
+                }).stream().findFirst();
+    }
+
     private static int cursor(PreparedStatement ps, int i, PageRequest page) throws SQLException {
         if (page.hasCursor()) {
             ps.setTimestamp(i++, Timestamp.from(page.beforeAt()));
