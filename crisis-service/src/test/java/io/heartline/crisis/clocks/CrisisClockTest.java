@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.heartline.crisis.support.Crisis;
-import io.heartline.crisis.support.Sql;
+import io.heartline.platform.testsupport.Sql;
 import io.heartline.crisis.support.TestClock;
 import io.heartline.crisis.support.Who;
 import io.heartline.platform.events.EventTypes;

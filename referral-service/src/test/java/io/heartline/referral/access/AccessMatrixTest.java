@@ -27,7 +27,7 @@ import io.heartline.platform.testsupport.HeartlineTestInfra;
 import io.heartline.referral.support.DirectorySeed;
 import io.heartline.referral.support.Referrals;
 import io.heartline.referral.support.Screenings;
-import io.heartline.referral.support.Sql;
+import io.heartline.platform.testsupport.Sql;
 import io.heartline.referral.support.Who;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;

@@ -29,7 +29,7 @@ import io.heartline.platform.events.Topics;
 import io.heartline.platform.testsupport.EventTap;
 import io.heartline.platform.testsupport.HeartlineTestInfra;
 import io.heartline.platform.testsupport.TestTokens;
-import io.heartline.referral.support.Sql;
+import io.heartline.platform.testsupport.Sql;
 import io.heartline.referral.support.Who;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.heartline.platform.testsupport.HeartlineTestInfra;
 import io.heartline.referral.support.DirectorySeed;
-import io.heartline.referral.support.Sql;
+import io.heartline.platform.testsupport.Sql;
 import io.heartline.referral.support.Who;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;

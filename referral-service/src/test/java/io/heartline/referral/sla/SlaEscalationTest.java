@@ -31,7 +31,7 @@ import io.heartline.referral.domain.Urgency;
 import io.heartline.referral.referral.NewReferral;
 import io.heartline.referral.referral.ReferralOpener;
 import io.heartline.referral.support.Referrals;
-import io.heartline.referral.support.Sql;
+import io.heartline.platform.testsupport.Sql;
 import io.heartline.referral.support.Who;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;

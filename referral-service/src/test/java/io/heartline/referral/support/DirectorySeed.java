@@ -4,6 +4,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import io.heartline.platform.testsupport.Sql;
+
 /**
  * Writes the directory projection straight into the tables, for tests about something else that need a student's
  * class teachers known (DirectoryRoutingTest proves the projection is fed from heartline.training events).

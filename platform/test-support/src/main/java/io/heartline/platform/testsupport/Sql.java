@@ -1,4 +1,4 @@
-package io.heartline.crisis.support;
+package io.heartline.platform.testsupport;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
