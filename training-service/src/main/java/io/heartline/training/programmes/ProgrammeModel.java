@@ -38,11 +38,11 @@ public final class ProgrammeModel {
 
         public BigDecimal hours(Mode mode) {
             return courses.stream().filter(c -> c.mode() == mode).map(Course::hours)
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+                    .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(1);
         }
 
         public BigDecimal totalHours() {
-            return hours(Mode.ONLINE).add(hours(Mode.OFFLINE));
+            return hours(Mode.ONLINE).add(hours(Mode.OFFLINE)).setScale(1);
         }
     }
 

@@ -153,8 +153,10 @@ public class Programmes {
         }
         requirements = requirements.stream().map(r -> new RequirementDef(r.code(),
                 blank(r.title()) ? r.code() : r.title(), r.sessionId())).toList();
-        Programme p = new Programme(Ids.next(), district, school, title, in.template(), passMark, share, validity,
-                components, requirements, List.copyOf(markers), "OPEN", caller.id(), clock.instant(), null, courses);
+        courses = courses.stream().map(c -> new Course(c.id(), c.title(), c.mode(), c.hours().setScale(1))).toList();
+        Programme p = new Programme(Ids.next(), district, school, title, in.template(), passMark.setScale(1), share,
+                validity, components, requirements, List.copyOf(markers), "OPEN", caller.id(), clock.instant(), null,
+                courses);
         try (Connection c = dataSource.getConnection()) {
             if (school != null && !schoolExists(c, district, school)) {
                 throw ProblemException.badRequest("The programme is not valid",
@@ -269,7 +271,7 @@ public class Programmes {
             throw ProblemException.badRequest("The course is not valid", List.of(
                     new FieldError("course", "unique id, mode ONLINE/OFFLINE, hours 0–10000 with one decimal")));
         }
-        Course course = new Course(cid, blank(in.title()) ? cid : in.title(), in.mode(), in.hours());
+        Course course = new Course(cid, blank(in.title()) ? cid : in.title(), in.mode(), in.hours().setScale(1));
         try (Connection c = dataSource.getConnection()) {
             ProgrammeStore.insertCourse(c, id, course, l.programme.courses().size());
         } catch (SQLException e) {
