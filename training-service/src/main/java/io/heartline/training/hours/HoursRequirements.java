@@ -26,7 +26,7 @@ public class HoursRequirements {
         for (String pair : config.split(",")) {
             String[] kv = pair.trim().split("=");
             if (kv.length == 2) {
-                defaults.put(SchoolRole.valueOf(kv[0].trim()), new BigDecimal(kv[1].trim()));
+                defaults.put(SchoolRole.valueOf(kv[0].trim()), new BigDecimal(kv[1].trim()).setScale(1));
             }
         }
     }

@@ -112,9 +112,10 @@ public class TrainingRecords {
             List<SchoolRole> roles = p.roles().stream().map(RoleAssignment::role).distinct().toList();
             Map<SchoolRole, BigDecimal> perRole = requirements.forDistrict(c, p.district());
             BigDecimal total = byKind.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            byKind.replaceAll((k, v) -> v.setScale(2));
             return new RecordView(p.personId(), y, roles.stream().map(Enum::name).toList(),
-                    HoursRule.required(roles, perRole), total, HoursRule.met(roles, perRole, total, provincial),
-                    byKind, provincial, credits, courses);
+                    HoursRule.required(roles, perRole).setScale(1), total.setScale(2),
+                    HoursRule.met(roles, perRole, total, provincial), byKind, provincial, credits, courses);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the training record", e);
         }
