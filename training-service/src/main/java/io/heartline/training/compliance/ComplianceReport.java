@@ -63,14 +63,56 @@ public class ComplianceReport {
             DistrictRow summary) {
     }
 
+    private record Cached(Report report, Instant generatedAt, long atNanos) {
+    }
+
     private final AgroalDataSource dataSource;
     private final HoursRequirements requirements;
     private final Clock clock;
+    private final long ttlNanos;
+    private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
 
-    ComplianceReport(AgroalDataSource dataSource, HoursRequirements requirements, Clock clock) {
+    ComplianceReport(AgroalDataSource dataSource, HoursRequirements requirements, Clock clock,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "heartline.training.compliance.cache-ttl")
+            java.time.Duration ttl) {
         this.dataSource = dataSource;
         this.requirements = requirements;
         this.clock = clock;
+        this.ttlNanos = ttl.toNanos();
+    }
+
+    /** A report and when it was computed. */
+    public record Generated(Report report, Instant generatedAt) {
+    }
+
+    /**
+     * The report, computed at most once per {@code heartline.training.compliance.cache-ttl} per (district, school,
+     * year) and instance: concurrent askers of the same report share one computation (a report is as of
+     * {@code generatedAt}).
+     */
+    public Generated cached(String district, String school, int year) {
+        if (ttlNanos <= 0) {
+            return new Generated(report(district, school, year), clock.instant());
+        }
+        String key = district + "\u0000" + school + "\u0000" + year;
+        Cached c = cache.get(key);
+        if (c != null && System.nanoTime() - c.atNanos() < ttlNanos) {
+            return new Generated(c.report(), c.generatedAt());
+        }
+        synchronized (locks.computeIfAbsent(key, k -> new Object())) {
+            c = cache.get(key);
+            if (c == null || System.nanoTime() - c.atNanos() >= ttlNanos) {
+                Instant at = clock.instant();
+                c = new Cached(report(district, school, year), at, System.nanoTime());
+                if (cache.size() > 1000) {
+                    long now = System.nanoTime();
+                    cache.values().removeIf(old -> now - old.atNanos() >= ttlNanos);
+                }
+                cache.put(key, c);
+            }
+            return new Generated(c.report(), c.generatedAt());
+        }
     }
 
     private static final class Staff {
@@ -246,7 +288,6 @@ public class ComplianceReport {
             for (int i = 2; i <= n; i++) {
                 ps.setString(i, school);
             }
-            ps.setFetchSize(5000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     row.accept(rs);

@@ -42,6 +42,9 @@ public class ComplianceResource {
     public record HoursRequirementInput(BigDecimal hours) {
     }
 
+    /** When the report was computed (reports are cached briefly: heartline.training.compliance.cache-ttl). */
+    static final String GENERATED_AT = "X-Report-Generated-At";
+
     private final ComplianceReport reports;
     private final HoursRequirements requirements;
     private final AgroalDataSource dataSource;
@@ -90,13 +93,15 @@ public class ComplianceResource {
             }
         }
         KeyPage page = KeyPage.of(limit, cursor);
-        Report r = reports.report(district, school, y);
+        ComplianceReport.Generated g = reports.cached(district, school, y);
+        Report r = g.report();
         if (school != null && r.schools().isEmpty()) {
             throw ProblemException.notFound("School");
         }
         if ("csv".equals(fmt)) {
             return Response.ok(csv(lvl, r), "text/csv; charset=UTF-8").header("Content-Disposition",
-                    "attachment; filename=\"compliance-" + lvl + "-" + y + ".csv\"").build();
+                    "attachment; filename=\"compliance-" + lvl + "-" + y + ".csv\"")
+                    .header(GENERATED_AT, g.generatedAt().toString()).build();
         }
         Object body = switch (lvl) {
             case "person" -> {
@@ -108,7 +113,7 @@ public class ComplianceResource {
             case "school" -> new Page<>(r.schools(), null);
             default -> r.summary();
         };
-        return Response.ok(body, "application/json").build();
+        return Response.ok(body, "application/json").header(GENERATED_AT, g.generatedAt().toString()).build();
     }
 
     private static int parseYear(String year) {
