@@ -149,3 +149,15 @@ CREATE TABLE hours_shortfall_notice (
     sent_at   TIMESTAMPTZ NOT NULL,
     PRIMARY KEY (district, person_id, year)
 );
+
+-- Per person and year, the sums the compliance report needs, kept by HoursLedger.credit in the credit's transaction
+-- (a report reads one row per person instead of every credit).
+CREATE TABLE hours_year (
+    district              TEXT         NOT NULL,
+    person_id             TEXT         NOT NULL,
+    year                  INTEGER      NOT NULL,
+    hours                 NUMERIC(9,2) NOT NULL,
+    provincial_conferences INTEGER     NOT NULL,
+    course_credits        INTEGER      NOT NULL,
+    PRIMARY KEY (district, year, person_id)
+);

@@ -165,16 +165,22 @@ public class ComplianceReport {
                             s.schools.add(rs.getString(2));
                         }
                     });
+            // One school: only its staff's rows; the district: every row of the three years.
+            String only = school == null ? "" : " AND person_id = ANY (?)";
+            java.sql.Array ids = c.createArrayOf("text", staff.keySet().toArray());
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT person_id, COALESCE(sum(hours) FILTER (WHERE year = ?), 0),
-                           count(*) FILTER (WHERE year = ? AND kind = 'CONFERENCE' AND event_level = 'PROVINCIAL'),
-                           bool_or(kind = 'COURSE')
-                    FROM hours_credit WHERE district = ? AND year BETWEEN ? AND ? GROUP BY person_id""")) {
+                           COALESCE(sum(provincial_conferences) FILTER (WHERE year = ?), 0),
+                           sum(course_credits) > 0
+                    FROM hours_year WHERE district = ? AND year BETWEEN ? AND ?""" + only + " GROUP BY person_id")) {
                 ps.setInt(1, year);
                 ps.setInt(2, year);
                 ps.setString(3, district);
                 ps.setInt(4, year - 2);
                 ps.setInt(5, year);
+                if (school != null) {
+                    ps.setArray(6, ids);
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Staff s = staff.get(rs.getString(1));
@@ -190,11 +196,13 @@ public class ComplianceReport {
                     SELECT person_id, min(kind) FILTER (WHERE kind LIKE 'QUALIFICATION_%'),
                            bool_or(kind = 'CRISIS_INTERVENTION')
                     FROM certificate WHERE district = ? AND revoked_at IS NULL AND issued_at <= ?
-                      AND (expires_at IS NULL OR expires_at > ?)
-                    GROUP BY person_id""")) {
+                      AND (expires_at IS NULL OR expires_at > ?)""" + only + " GROUP BY person_id")) {
                 ps.setString(1, district);
                 ps.setTimestamp(2, Timestamp.from(asOf));
                 ps.setTimestamp(3, Timestamp.from(asOf));
+                if (school != null) {
+                    ps.setArray(4, ids);
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Staff s = staff.get(rs.getString(1));

@@ -37,7 +37,25 @@ public final class HoursLedger {
             ps.setString(8, sourceRef);
             ps.setString(9, title);
             ps.setTimestamp(10, Timestamp.from(at));
-            return ps.executeUpdate() == 1;
+            if (ps.executeUpdate() != 1) {
+                return false;
+            }
         }
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO hours_year (district, person_id, year, hours, provincial_conferences, course_credits)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (district, year, person_id) DO UPDATE
+                SET hours = hours_year.hours + EXCLUDED.hours,
+                    provincial_conferences = hours_year.provincial_conferences + EXCLUDED.provincial_conferences,
+                    course_credits = hours_year.course_credits + EXCLUDED.course_credits""")) {
+            ps.setString(1, district);
+            ps.setString(2, personId);
+            ps.setInt(3, year);
+            ps.setBigDecimal(4, hours);
+            ps.setInt(5, kind == Kind.CONFERENCE && "PROVINCIAL".equals(eventLevel) ? 1 : 0);
+            ps.setInt(6, kind == Kind.COURSE ? 1 : 0);
+            ps.executeUpdate();
+        }
+        return true;
     }
 }

@@ -88,6 +88,12 @@ class ComplianceBenchmark {
                      unnest(ARRAY['COURSE', 'XAPI', 'CONFERENCE']) k
                 WHERE (g + y) % 3 <> 0""", d, schools, staffPerSchool);
         BulkFixture.exec(db, """
+                INSERT INTO hours_year (district, person_id, year, hours, provincial_conferences, course_credits)
+                SELECT district, person_id, year, sum(hours),
+                       count(*) FILTER (WHERE kind = 'CONFERENCE' AND event_level = 'PROVINCIAL'),
+                       count(*) FILTER (WHERE kind = 'COURSE')
+                FROM hours_credit WHERE district = ? GROUP BY district, person_id, year""", d);
+        BulkFixture.exec(db, """
                 INSERT INTO certificate (id, district, person_id, school_id, kind, title, code, holder_initials,
                                          issued_at, expires_at, issued_by)
                 SELECT gen_random_uuid(), ?, 'e-' || s || '-' || g, 'S' || s,
