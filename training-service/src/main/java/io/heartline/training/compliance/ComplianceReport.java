@@ -150,7 +150,9 @@ public class ComplianceReport {
                     SELECT p.person_id, p.school_id, r.school_id, r.role, r.full_time
                     FROM person p LEFT JOIN staff_role r ON r.district = p.district AND r.person_id = p.person_id
                     WHERE p.district = ? AND p.kind = 'STAFF' AND p.active"""
-                    + (school == null ? "" : " AND (p.school_id = ? OR r.school_id = ?)"),
+                    + (school == null ? "" : " AND p.person_id IN (SELECT person_id FROM staff_role"
+                            + " WHERE district = p.district AND school_id = ? UNION SELECT person_id FROM person"
+                            + " WHERE district = p.district AND school_id = ? AND kind = 'STAFF' AND active)"),
                     district, school, rs -> {
                         Staff s = staff.computeIfAbsent(rs.getString(1), Staff::new);
                         String roleSchool = rs.getString(3);
