@@ -36,9 +36,6 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 @RunOnVirtualThread
 public class ProgrammeResource {
 
-    /** Every school role: markers and participants may be any staff member. */
-    private static final String[] STAFF_ROLES = { Roles.STAFF, Roles.TEACHER, Roles.PSYCHOLOGIST, Roles.SCHOOL_ADMIN,
-            Roles.DISTRICT_ADMIN };
 
     private final Programmes programmes;
     private final CurrentCaller caller;
