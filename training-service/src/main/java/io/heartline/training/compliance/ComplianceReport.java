@@ -146,13 +146,18 @@ public class ComplianceReport {
             query(c, "SELECT school_id, name FROM school WHERE district = ? AND active"
                     + (school == null ? "" : " AND school_id = ?"), district, school,
                     rs -> schoolNames.put(rs.getString(1), rs.getString(2)));
-            query(c, """
+            String staffSql = school == null ? """
                     SELECT p.person_id, p.school_id, r.school_id, r.role, r.full_time
                     FROM person p LEFT JOIN staff_role r ON r.district = p.district AND r.person_id = p.person_id
-                    WHERE p.district = ? AND p.kind = 'STAFF' AND p.active"""
-                    + (school == null ? "" : " AND p.person_id IN (SELECT person_id FROM staff_role"
-                            + " WHERE district = p.district AND school_id = ? UNION SELECT person_id FROM person"
-                            + " WHERE district = p.district AND school_id = ? AND kind = 'STAFF' AND active)"),
+                    WHERE p.district = ? AND p.kind = 'STAFF' AND p.active""" : """
+                    WITH ids AS (SELECT person_id FROM staff_role WHERE district = ? AND school_id = ?
+                                 UNION SELECT person_id FROM person
+                                 WHERE district = ? AND school_id = ? AND kind = 'STAFF' AND active)
+                    SELECT p.person_id, p.school_id, r.school_id, r.role, r.full_time
+                    FROM ids JOIN person p ON p.district = ? AND p.person_id = ids.person_id
+                    LEFT JOIN staff_role r ON r.district = p.district AND r.person_id = p.person_id
+                    WHERE p.kind = 'STAFF' AND p.active""";
+            query(c, staffSql,
                     district, school, rs -> {
                         Staff s = staff.computeIfAbsent(rs.getString(1), Staff::new);
                         String roleSchool = rs.getString(3);
@@ -291,12 +296,14 @@ public class ComplianceReport {
         void accept(ResultSet rs) throws SQLException;
     }
 
+    /** Binds the district, then the school to every further parameter; the school CTE takes (d, s, d, s, d). */
     private static void query(Connection c, String sql, String district, String school, Row row) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, district);
             int n = (int) sql.chars().filter(ch -> ch == '?').count();
-            for (int i = 2; i <= n; i++) {
-                ps.setString(i, school);
+            boolean cte = sql.contains("WITH ids");
+            for (int i = 1; i <= n; i++) {
+                boolean schoolParam = cte ? i % 2 == 0 : i > 1;
+                ps.setString(i, schoolParam ? school : district);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
