@@ -103,6 +103,10 @@ public class GatewayRoutes {
             reject(request, 404, "not-found", "Not found", "No route for " + safe(path) + ".");
             return;
         }
+        if (route.rule(request.method().name(), segments).map(Route.Rule::isPublic).orElse(false)) {
+            publicRequest(request, route, requestId);
+            return;
+        }
         String token = bearer(request);
         if (token == null) {
             request.response().putHeader("WWW-Authenticate", "Bearer realm=\"heartline\"");
@@ -154,6 +158,25 @@ public class GatewayRoutes {
             return;
         }
         forwarder.forward(request, upstreams.get(route.service()), request.uri(), limit, requestId, false);
+    }
+
+    /**
+     * A path the policy marks {@code public} (certificate verification): no token asked for or passed on, the
+     * anonymous per-address rate limit, the route's body limit.
+     */
+    private void publicRequest(HttpServerRequest request, Route route, String requestId) {
+        long wait = limits.anonymous().tryAcquire(clientAddress(request));
+        if (wait > 0) {
+            tooMany(request, wait);
+            return;
+        }
+        long limit = bodyLimits.getOrDefault(route.bodyLimit(), bodyLimits.get("default"));
+        if (declaredLength(request) > limit) {
+            Problems.sendAndClose(request, 413, "body-too-large", "Request body too large",
+                    "The request body exceeds " + limit + " bytes for this path.");
+            return;
+        }
+        forwarder.forward(request, upstreams.get(route.service()), request.uri(), limit, requestId, true);
     }
 
     /** The service's own OpenAPI document, public (per-address limit), without the caller's credentials. */

@@ -91,7 +91,8 @@ public class GatewayDocument implements OASFilter {
     private static Operation operation(Route route, String method) {
         String who = route.rules().stream().filter(r -> r.methods().contains(method))
                 .map(r -> (r.path() == null ? "" : r.path() + ": ")
-                        + (r.roles().contains(Route.ANY_ROLE) ? "any authenticated caller"
+                        + (r.isPublic() ? "anyone, no token"
+                                : r.roles().contains(Route.ANY_ROLE) ? "any authenticated caller"
                                 : r.roles().stream().sorted().collect(Collectors.joining(", "))))
                 .collect(Collectors.joining("; "));
         APIResponses responses = OASFactory.createAPIResponses()

@@ -9,6 +9,8 @@ public record Route(String service, List<PathPattern> paths, String bodyLimit, L
 
     /** Any authenticated caller. */
     public static final String ANY_ROLE = "*";
+    /** No token needed (e.g. certificate verification): the anonymous per-address limit applies. */
+    public static final String PUBLIC = "public";
 
     public boolean matches(String[] path) {
         for (PathPattern p : paths) {
@@ -38,8 +40,12 @@ public record Route(String service, List<PathPattern> paths, String bodyLimit, L
     /** One line of the policy: methods (and optionally a narrower path) → roles. */
     public record Rule(Set<String> methods, PathPattern path, Set<String> roles) {
 
+        public boolean isPublic() {
+            return roles.contains(PUBLIC);
+        }
+
         public boolean admits(Set<String> callerRoles) {
-            if (roles.contains(ANY_ROLE)) {
+            if (roles.contains(ANY_ROLE) || roles.contains(PUBLIC)) {
                 return true;
             }
             for (String r : callerRoles) {

@@ -93,13 +93,16 @@ public final class RouteTable {
         Set<String> roles = new LinkedHashSet<>();
         for (Object o : required(r.getJsonArray("roles"), where + ": roles")) {
             String role = (String) o;
-            if (!ROLES.contains(role) && !Route.ANY_ROLE.equals(role)) {
+            if (!ROLES.contains(role) && !Route.ANY_ROLE.equals(role) && !Route.PUBLIC.equals(role)) {
                 throw new IllegalArgumentException(where + ": unknown role " + role);
             }
             roles.add(role);
         }
         if (roles.isEmpty()) {
             throw new IllegalArgumentException(where + ": no roles (leave the rule out to deny)");
+        }
+        if (roles.contains(Route.PUBLIC) && roles.size() > 1) {
+            throw new IllegalArgumentException(where + ": 'public' stands alone (no token is asked for)");
         }
         String path = r.getString("path");
         return new Route.Rule(Set.copyOf(methods), path == null ? null : PathPattern.of(path), Set.copyOf(roles));

@@ -187,7 +187,7 @@ class ProxyTest {
         Gateway.down("training");
         try {
             long start = System.nanoTime();
-            given().header("Authorization", Gateway.bearer(token("staff"))).get("/api/v1/courses")
+            given().header("Authorization", Gateway.bearer(token("staff"))).get("/api/v1/programmes")
                     .then().statusCode(503).contentType("application/problem+json")
                     .body("type", equalTo("https://heartline.io/problems/upstream-unavailable"))
                     .body("detail", startsWith("The training service cannot be reached"));
@@ -199,7 +199,7 @@ class ProxyTest {
         } finally {
             Gateway.up("training");
         }
-        given().header("Authorization", Gateway.bearer(token("staff"))).get("/api/v1/courses").then().statusCode(200);
+        given().header("Authorization", Gateway.bearer(token("staff"))).get("/api/v1/programmes").then().statusCode(200);
     }
 
     @Test

@@ -101,14 +101,27 @@ class RolePolicyTest {
             new Case("PUT", "/scim/v2/Users/e1", "training", Set.of("hr-sync")),
             new Case("PATCH", "/scim/v2/Users/e1", "training", Set.of("hr-sync")),
             new Case("DELETE", "/scim/v2/Users/e1", "training", Set.of("hr-sync")),
-            new Case("GET", "/api/v1/courses", "training", SCHOOL_STAFF),
-            new Case("POST", "/api/v1/courses", "training", ADMINS),
-            new Case("POST", "/api/v1/courses/c1/attempts", "training", SCHOOL_STAFF),
-            new Case("GET", "/api/v1/training-records", "training", SCHOOL_STAFF),
-            new Case("POST", "/api/v1/training-records", "training", SCHOOL_STAFF),
-            new Case("GET", "/api/v1/certificates/x1", "training", SCHOOL_STAFF),
-            new Case("POST", "/api/v1/certificates", "training", ADMINS),
-            new Case("GET", "/api/v1/compliance/schools/s1", "training", ADMINS),
+            new Case("GET", "/api/v1/programmes", "training", SCHOOL_STAFF),
+            new Case("POST", "/api/v1/programmes", "training", ADMINS),
+            new Case("GET", "/api/v1/programmes/p1/results", "training", SCHOOL_STAFF),
+            new Case("POST", "/api/v1/programmes/p1/enrolments", "training", ADMINS),
+            new Case("POST", "/api/v1/programmes/p1/courses", "training", ADMINS),
+            new Case("POST", "/api/v1/programmes/p1/scores", "training", SCHOOL_STAFF),
+            new Case("POST", "/api/v1/programmes/p1/requirements", "training", SCHOOL_STAFF),
+            new Case("POST", "/api/v1/programmes/p1/attendance", "training", SCHOOL_STAFF),
+            new Case("POST", "/api/v1/programmes/p1/close", "training", ADMINS),
+            new Case("DELETE", "/api/v1/programmes/p1", "training", NONE),
+            new Case("GET", "/api/v1/training-records?personId=e1&year=2026", "training", SCHOOL_STAFF),
+            new Case("POST", "/api/v1/training-records/credits", "training", ADMINS),
+            new Case("POST", "/api/v1/training-records", "training", NONE),
+            new Case("GET", "/api/v1/certificates?personId=e1", "training", SCHOOL_STAFF),
+            new Case("GET", "/api/v1/certificates/x1/open-badge", "training", SCHOOL_STAFF),
+            new Case("POST", "/api/v1/certificates", "training", Set.of("district-admin")),
+            new Case("POST", "/api/v1/xapi/statements", "training", Set.of("hr-sync")),
+            new Case("GET", "/api/v1/xapi/statements", "training", NONE),
+            new Case("GET", "/api/v1/compliance?level=school&year=2026&format=csv", "training", ADMINS),
+            new Case("PUT", "/api/v1/compliance/hours-requirements/CLASS_TEACHER", "training",
+                    Set.of("district-admin")),
             new Case("POST", "/api/v1/roster-imports?format=staff-csv&dryRun=true", "training", Set.of("hr-sync")),
             new Case("GET", "/api/v1/roster-imports/i1", "training", Set.of("hr-sync")),
             new Case("POST", "/api/v1/roster-imports/i1/confirm", "training", Set.of("hr-sync")));
@@ -148,6 +161,20 @@ class RolePolicyTest {
     }
 
     @Test
+    void certificateVerificationIsPublicAndPassesNoCredentials() {
+        given().get("/api/v1/certificates/verify/HL-AAAA-BBBB-CCCC-DDDD").then().statusCode(200)
+                .body("service", equalTo("training")).body("uri", equalTo("/api/v1/certificates/verify/HL-AAAA-BBBB-CCCC-DDDD"))
+                .body("headers.authorization", org.hamcrest.Matchers.nullValue());
+        given().header("Authorization", Gateway.bearer(TestTokens.forRole("staff").sign()))
+                .get("/api/v1/certificates/verify/HL-AAAA-BBBB-CCCC-DDDD").then().statusCode(200)
+                .body("headers.authorization", org.hamcrest.Matchers.nullValue());
+        // Only that path: the rest of the certificates still need a token.
+        given().get("/api/v1/certificates/verify").then().statusCode(401);
+        given().get("/api/v1/certificates/c1").then().statusCode(401);
+        given().contentType("application/json").body("{}").post("/api/v1/certificates/verify/x").then().statusCode(401);
+    }
+
+    @Test
     void aTokenWithoutRolesOnlyPassesWhereAnyAuthenticatedCallerMay() {
         given().header("Authorization", Gateway.bearer(TestTokens.forRole().sign()))
                 .get("/api/v1/instruments").then().statusCode(200);
@@ -158,7 +185,7 @@ class RolePolicyTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "/api/v1/unknown", "/api/v2/instruments", "/nothing", "/api/v1/instrumentsX",
-            "/api/v1/crisis-", "/api", "/", "/api/v1/me/screeningsX", "/api/v1/me" })
+            "/api/v1/crisis-", "/api", "/", "/api/v1/me/screeningsX", "/api/v1/me", "/api/v1/courses" })
     void unroutedPathsAre404ProblemsWithOrWithoutToken(String path) {
         given().get(path).then().statusCode(404).contentType("application/problem+json")
                 .body("status", equalTo(404)).body("type", equalTo("https://heartline.io/problems/not-found"))

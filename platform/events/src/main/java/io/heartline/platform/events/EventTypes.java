@@ -44,8 +44,10 @@ public final class EventTypes {
         public static final String STUDENT_LEFT = "heartline.training.student-left.v1";
         public static final String CLASS_TEACHER_ASSIGNED = "heartline.training.class-teacher-assigned.v1";
         public static final String GUARDIAN_LINKED = "heartline.training.guardian-linked.v1";
-        /** A certificate was issued (course result, qualification level, crisis-intervention qualification). */
         public static final String CERTIFIED = "heartline.training.certified.v1";
+        public static final String CERTIFICATE_EXPIRING = "heartline.training.certificate-expiring.v1";
+        public static final String CERTIFICATE_EXPIRED = "heartline.training.certificate-expired.v1";
+        public static final String HOURS_SHORTFALL = "heartline.training.hours-shortfall.v1";
 
         private Training() {
         }

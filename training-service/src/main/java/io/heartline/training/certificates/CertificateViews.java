@@ -1,0 +1,30 @@
+package io.heartline.training.certificates;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** What the API shows of certificates. */
+public final class CertificateViews {
+
+    private CertificateViews() {
+    }
+
+    public record CertificateView(UUID id, String personId, String kind, String level, String title, String code,
+            UUID programmeId, Instant issuedAt, Instant expiresAt, String status) {
+
+        static CertificateView of(Certificate c, Instant now) {
+            return new CertificateView(c.id(), c.personId(), c.kind().name(), c.kind().level(), c.title(), c.code(),
+                    c.programmeId(), c.issuedAt(), c.expiresAt(), c.status(now));
+        }
+    }
+
+    /** The public verification: only what a verifier needs (no names, ids, school or district). */
+    public record Verification(String code, String kind, String level, String holderInitials, Instant issuedAt,
+            Instant expiresAt, String status, boolean valid) {
+    }
+
+    /** {@code POST /api/v1/certificates}: a qualification recorded by the district. */
+    public record IssueQualification(String personId, String kind, String title, Instant issuedAt,
+            Instant expiresAt) {
+    }
+}
