@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import io.agroal.api.AgroalDataSource;
 import io.heartline.platform.web.Caller;
 import io.heartline.platform.web.CurrentCaller;
+import io.heartline.platform.web.KeyPage;
 import io.heartline.platform.web.Page;
 import io.heartline.platform.web.Problem.FieldError;
 import io.heartline.platform.web.ProblemException;
@@ -31,7 +32,6 @@ import io.heartline.training.compliance.ComplianceReport.Report;
 import io.heartline.training.compliance.ComplianceReport.SchoolRow;
 import io.heartline.training.directory.SchoolRole;
 import io.heartline.training.hours.HoursRequirements;
-import io.heartline.training.paging.KeyPage;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 
 /** Compliance for a year per person, school or district; JSON or CSV. */

@@ -14,12 +14,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.agroal.api.AgroalDataSource;
+import io.heartline.platform.web.KeyPage;
 import io.heartline.platform.web.Page;
 import io.heartline.training.directory.DirectoryStore;
 import io.heartline.training.directory.Person;
 import io.heartline.training.directory.PersonKind;
 import io.heartline.training.directory.SchoolRole;
-import io.heartline.platform.web.KeyPage;
 
 /** Reads of staff members, keyed by (district, person id). */
 @ApplicationScoped

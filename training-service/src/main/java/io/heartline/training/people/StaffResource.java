@@ -10,13 +10,13 @@ import jakarta.ws.rs.QueryParam;
 
 import io.heartline.platform.web.Caller;
 import io.heartline.platform.web.CurrentCaller;
+import io.heartline.platform.web.KeyPage;
 import io.heartline.platform.web.Page;
 import io.heartline.platform.web.Problem;
 import io.heartline.platform.web.ProblemException;
 import io.heartline.platform.web.Roles;
 import io.heartline.training.directory.Person;
 import io.heartline.training.directory.SchoolRole;
-import io.heartline.platform.web.KeyPage;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 
 /**

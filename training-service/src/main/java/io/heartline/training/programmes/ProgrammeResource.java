@@ -14,11 +14,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import io.heartline.platform.web.CurrentCaller;
+import io.heartline.platform.web.KeyPage;
 import io.heartline.platform.web.Page;
 import io.heartline.platform.web.PageRequest;
 import io.heartline.platform.web.ProblemException;
 import io.heartline.platform.web.Roles;
-import io.heartline.training.paging.KeyPage;
 import io.heartline.training.programmes.ProgrammeModel.AttendanceInput;
 import io.heartline.training.programmes.ProgrammeModel.CloseResult;
 import io.heartline.training.programmes.ProgrammeModel.Course;

@@ -14,10 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.agroal.api.AgroalDataSource;
+import io.heartline.platform.web.KeyPage;
 import io.heartline.platform.web.Page;
 import io.heartline.training.directory.DirectoryStore;
 import io.heartline.training.directory.SchoolRole;
-import io.heartline.platform.web.KeyPage;
 
 /** Reads of schools and classes, always keyed by (district, id). */
 @ApplicationScoped

@@ -8,10 +8,10 @@ import jakarta.ws.rs.QueryParam;
 
 import io.heartline.platform.web.Caller;
 import io.heartline.platform.web.CurrentCaller;
+import io.heartline.platform.web.KeyPage;
 import io.heartline.platform.web.Page;
 import io.heartline.platform.web.ProblemException;
 import io.heartline.platform.web.Roles;
-import io.heartline.platform.web.KeyPage;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 
 /** Schools of the directory: counts for the school's staff and the district centre, never people's names. */

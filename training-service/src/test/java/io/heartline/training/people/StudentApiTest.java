@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.heartline.platform.testsupport.HeartlineTestInfra;
-import io.heartline.training.support.DirectoryFixture;
 import io.heartline.training.support.DirectoryFixture.Role;
+import io.heartline.training.support.DirectoryFixture;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
