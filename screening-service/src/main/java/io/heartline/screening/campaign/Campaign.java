@@ -38,6 +38,12 @@ public class Campaign extends PanacheEntityBase {
     public Instant opensAt;
     @Column(name = "closes_at")
     public Instant closesAt;
+    /** {@code MONTHLY}: when this campaign closes, the next opens a month later for the same cohort. */
+    public String repeat;
+    @Column(name = "repeat_of")
+    public UUID repeatOf;
+    @Column(name = "repeated_by")
+    public UUID repeatedBy;
     @Column(name = "created_by")
     public String createdBy;
     @Column(name = "created_at")

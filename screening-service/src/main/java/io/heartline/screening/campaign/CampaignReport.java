@@ -14,7 +14,8 @@ import java.util.UUID;
 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 public record CampaignReport(UUID id, String instrument, String title, String school, Cohort cohort,
         String cohortRef, Instant opensAt, Instant closesAt, Status status, long expected, long completed,
-        BigDecimal completionRate, List<ClassProgress> byClass, String createdBy, Instant createdAt) {
+        BigDecimal completionRate, List<ClassProgress> byClass, String createdBy, Instant createdAt, String repeat,
+        UUID repeatOf, UUID nextId) {
 
     /** Listed subjects; all staff of the school; or, from the directory, a class, a grade, the school's students. */
     public enum Cohort {

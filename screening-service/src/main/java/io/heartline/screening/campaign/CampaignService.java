@@ -2,6 +2,7 @@ package io.heartline.screening.campaign;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -34,8 +35,10 @@ public class CampaignService {
     private final InstrumentCatalogue catalogue;
     private final Licences licences;
     private final EntityManager em;
+    private final Clock clock;
 
-    CampaignService(InstrumentCatalogue catalogue, Licences licences, EntityManager em) {
+    CampaignService(InstrumentCatalogue catalogue, Licences licences, EntityManager em, Clock clock) {
+        this.clock = clock;
         this.catalogue = catalogue;
         this.licences = licences;
         this.em = em;
@@ -43,7 +46,7 @@ public class CampaignService {
 
     public CampaignReport create(Caller caller, CreateCampaignRequest r) {
         String school = caller.requireSchool();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<Problem.FieldError> errors = new ArrayList<>();
         Instrument instrument = catalogue.current(r.instrument()).orElse(null);
         if (instrument == null) {
@@ -91,6 +94,7 @@ public class CampaignService {
                 : cohort == CampaignReport.Cohort.GRADE ? r.grade() : null;
         c.opensAt = r.opensAt().truncatedTo(ChronoUnit.MICROS);
         c.closesAt = r.closesAt().truncatedTo(ChronoUnit.MICROS);
+        c.repeat = r.repeat();
         c.createdBy = caller.id();
         c.createdAt = now;
         c.subjectIds = listed ? new LinkedHashSet<>(r.subjectIds()) : new LinkedHashSet<>();
@@ -105,7 +109,7 @@ public class CampaignService {
         Campaign c = Ids.parse(id).map(uuid -> (Campaign) Campaign.findById(uuid))
                 .filter(x -> x.school.equals(school) && java.util.Objects.equals(x.district, caller.district()))
                 .orElseThrow(() -> ProblemException.notFound("Campaign " + id));
-        return report(c, Instant.now());
+        return report(c, clock.instant());
     }
 
     public Page<CampaignReport> list(Caller caller, PageRequest page) {
@@ -116,7 +120,7 @@ public class CampaignService {
                         caller.district()).page(0, page.limit() + 1).list()
                 : Campaign.find("school = ?1 and district = ?2 order by createdAt desc, id desc", school,
                         caller.district()).page(0, page.limit() + 1).list();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return page.page(rows, c -> c.createdAt, c -> c.id, c -> report(c, now));
     }
 
@@ -166,7 +170,8 @@ public class CampaignService {
         CampaignReport.Status status = now.isBefore(c.opensAt) ? CampaignReport.Status.SCHEDULED
                 : now.isBefore(c.closesAt) ? CampaignReport.Status.OPEN : CampaignReport.Status.CLOSED;
         return new CampaignReport(c.id, c.instrumentCode, c.title, c.school, cohort, c.cohortRef, c.opensAt,
-                c.closesAt, status, expected, completed, rate(completed, expected), byClass, c.createdBy, c.createdAt);
+                c.closesAt, status, expected, completed, rate(completed, expected), byClass, c.createdBy, c.createdAt,
+                c.repeat, c.repeatOf, c.repeatedBy);
     }
 
     private static BigDecimal rate(long completed, long expected) {

@@ -11,7 +11,8 @@ import jakarta.validation.constraints.Size;
 import io.heartline.screening.submission.SubjectIds;
 
 /**
- * Body of {@code POST /api/v1/campaigns}: either {@code subjectIds} (the cohort) or {@code allStaff: true}.
+ * Body of {@code POST /api/v1/campaigns}: one cohort ({@code subjectIds}, {@code allStaff}, {@code allStudents},
+ * {@code classId} or {@code grade}); {@code repeat: MONTHLY} makes it open again a month later each time it closes.
  */
 public record CreateCampaignRequest(
         @NotBlank @Size(max = 32) String instrument,
@@ -22,5 +23,6 @@ public record CreateCampaignRequest(
         @Size(min = 1, max = 64) @Pattern(regexp = SubjectIds.PATTERN, message = SubjectIds.MESSAGE) String grade,
         Boolean allStudents,
         @NotNull Instant opensAt,
-        @NotNull Instant closesAt) {
+        @NotNull Instant closesAt,
+        @Pattern(regexp = "MONTHLY", message = "must be MONTHLY (or left out)") String repeat) {
 }

@@ -7,6 +7,7 @@ import static io.heartline.screening.support.Api.newPerson;
 import static io.heartline.screening.support.Api.newSchool;
 import static io.heartline.screening.support.Api.submitted;
 import static io.heartline.screening.support.Api.token;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -31,6 +32,7 @@ import io.agroal.api.AgroalDataSource;
 import io.heartline.platform.testsupport.HeartlineTestInfra;
 import io.heartline.platform.testsupport.TestTokens;
 import io.heartline.screening.support.Db;
+import io.heartline.screening.support.TestClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,6 +42,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(value = HeartlineTestInfra.class,
         initArgs = @ResourceArg(name = "database", value = "heartline_screening"))
 class CampaignAndLicenceTest {
+
+    @Inject
+    CampaignRepeater repeater;
 
     @Inject
     AgroalDataSource db;
@@ -119,6 +124,36 @@ class CampaignAndLicenceTest {
         io.heartline.screening.support.Directory.staff(db, "district-1", s, newcomer, "OTHER");
         as(admin).get("/api/v1/campaigns/" + id).then().statusCode(200)
                 .body("expected", equalTo(3)).body("completed", equalTo(2)).body("completionRate", equalTo(0.6667f));
+    }
+
+    @Test
+    void aMonthlyCampaignOpensAgainAMonthLaterOnceWhenItCloses() {
+        String s = newSchool();
+        String admin = token(newPerson("admin"), s, "school-admin");
+        Instant opens = Instant.parse("2027-01-01T00:00:00Z"); // 08:00 in Shanghai
+        Instant closes = Instant.parse("2027-01-08T00:00:00Z");
+        TestClock.pin(Instant.parse("2026-12-20T00:00:00Z"));
+        try {
+            Map<String, Object> body = campaign("STAFF-MONTHLY", true, opens, closes);
+            body.put("repeat", "MONTHLY");
+            String first = as(admin).body(body).post("/api/v1/campaigns").then().statusCode(201)
+                    .body("repeat", equalTo("MONTHLY")).body("nextId", nullValue()).extract().path("id");
+            assertEquals(0, repeater.repeatClosed(), "not closed yet");
+
+            TestClock.pin(Instant.parse("2027-01-08T00:00:01Z"));
+            assertEquals(1, repeater.repeatClosed());
+            assertEquals(0, repeater.repeatClosed(), "repeated once");
+            String next = as(admin).get("/api/v1/campaigns/" + first).then().statusCode(200).extract().path("nextId");
+            as(admin).get("/api/v1/campaigns/" + next).then().statusCode(200)
+                    .body("opensAt", equalTo("2027-02-01T00:00:00Z")).body("closesAt", equalTo("2027-02-08T00:00:00Z"))
+                    .body("cohort", equalTo("ALL_STAFF")).body("repeatOf", equalTo(first))
+                    .body("status", equalTo("SCHEDULED"));
+        } finally {
+            TestClock.reset();
+        }
+        Map<String, Object> bad = campaign("STAFF-MONTHLY", true, ago(1), in(24));
+        bad.put("repeat", "WEEKLY");
+        as(admin).body(bad).post("/api/v1/campaigns").then().statusCode(400).body("errors.field", contains("repeat"));
     }
 
     @Test
