@@ -147,9 +147,9 @@ class CrisisIntakeBenchmark {
                 }
             }
         }, 0, period, TimeUnit.NANOSECONDS);
-        Thread.sleep(howLong.toMillis()); // the load runs for this long; not a synchronisation
-        ticker.shutdown();
-        ticker.awaitTermination(10, TimeUnit.SECONDS);
+        // The load runs for this long, then the ticker stops: a timed run, not a synchronisation.
+        ticker.schedule(ticker::shutdown, howLong.toNanos(), TimeUnit.NANOSECONDS);
+        ticker.awaitTermination(howLong.toSeconds() + 10, TimeUnit.SECONDS);
         List<String> subjects;
         synchronized (sent) {
             subjects = List.copyOf(sent);
