@@ -213,7 +213,7 @@ public class CaseService {
 
     private CaseRow begin(UUID id, Caller caller, Who who, CaseAction action) {
         CaseRow c = store.lock(id).orElseThrow(() -> ProblemException.notFound("Crisis case"));
-        boolean sameSchool = caller.inDistrict(c.district()) && caller.inSchool(c.school());
+        boolean sameSchool = caller.inSchool(c.district(), c.school());
         boolean psych = sameSchool && caller.hasRole(Roles.PSYCHOLOGIST);
         boolean allowed = switch (who) {
             case PSYCHOLOGIST -> psych;
@@ -510,7 +510,7 @@ public class CaseService {
     public Views.CaseDetail detail(UUID id, Caller caller) {
         CaseRow c = store.find(id).orElseThrow(() -> ProblemException.notFound("Crisis case"));
         boolean inDistrict = caller.inDistrict(c.district());
-        boolean privileged = inDistrict && ((caller.hasRole(Roles.PSYCHOLOGIST) && caller.inSchool(c.school()))
+        boolean privileged = inDistrict && ((caller.hasRole(Roles.PSYCHOLOGIST) && caller.inSchool(c.district(), c.school()))
                 || store.onTeam(id, caller.id()));
         boolean oversight = inDistrict && caller.hasRole(Roles.DISTRICT_ADMIN)
                 && (c.level() == Level.EXTREME || c.breached());

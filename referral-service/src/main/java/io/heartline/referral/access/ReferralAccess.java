@@ -33,16 +33,16 @@ public final class ReferralAccess {
             return View.NONE;
         }
         View view = View.NONE;
-        if (caller.hasRole(Roles.PSYCHOLOGIST) && caller.inSchool(f.school())) {
+        if (caller.hasRole(Roles.PSYCHOLOGIST) && caller.inSchool(f.district(), f.school())) {
             view = view.max(View.FULL);
         }
         if (caller.hasRole(Roles.DISTRICT_ADMIN) && caller.inDistrict(f.district()) && f.currentTier().isDistrictLevel()) {
             view = view.max(View.FULL);
         }
-        if (caller.hasRole(Roles.SCHOOL_ADMIN) && caller.inSchool(f.school())) {
+        if (caller.hasRole(Roles.SCHOOL_ADMIN) && caller.inSchool(f.district(), f.school())) {
             view = view.max(View.STANDARD);
         }
-        if (caller.hasRole(Roles.TEACHER) && caller.inSchool(f.school()) && f.hasTeacherStage()
+        if (caller.hasRole(Roles.TEACHER) && caller.inSchool(f.district(), f.school()) && f.hasTeacherStage()
                 && f.teacherStageOpenTo(caller.id())) {
             view = view.max(View.TEACHER);
         }
@@ -80,7 +80,7 @@ public final class ReferralAccess {
 
     private static boolean isSupervisor(Caller caller, AccessFacts f) {
         Tier tier = f.currentTier();
-        if (tier.isDistrictLevel() || !caller.inSchool(f.school())) {
+        if (tier.isDistrictLevel() || !caller.inSchool(f.district(), f.school())) {
             return false;
         }
         return caller.hasRole(Roles.SCHOOL_ADMIN)
@@ -88,6 +88,7 @@ public final class ReferralAccess {
     }
 
     private static boolean inTierScope(Caller caller, AccessFacts f) {
-        return f.currentTier().isDistrictLevel() ? caller.inDistrict(f.district()) : caller.inSchool(f.school());
+        return f.currentTier().isDistrictLevel() ? caller.inDistrict(f.district())
+                : caller.inSchool(f.district(), f.school());
     }
 }

@@ -40,7 +40,8 @@ public class ReferralQueries {
     public Page<?> list(Caller caller, ReferralFilter filter, PageRequest page) {
         Instant now = Time.now();
         if (caller.school() != null && caller.hasAnyRole(Roles.PSYCHOLOGIST, Roles.SCHOOL_ADMIN)) {
-            return referrals("r.school = :scope", caller, caller.school(), filter, page, now);
+            return referrals("r.school = :scope and r.district = :district", caller, caller.school(), filter, page,
+                    now);
         }
         if (caller.district() != null && caller.hasRole(Roles.DISTRICT_ADMIN)) {
             return referrals("r.district = :scope and r.tier in :districtTiers", caller, caller.district(), filter,
@@ -59,6 +60,9 @@ public class ReferralQueries {
         Map<String, Object> params = new HashMap<>();
         params.put("scope", scopeId);
         params.put("me", caller.id());
+        if (scope.contains("r.district = :district")) {
+            params.put("district", caller.district());
+        }
         if (scope.contains(":districtTiers")) {
             params.put("districtTiers", DISTRICT_TIERS);
         }
@@ -81,13 +85,14 @@ public class ReferralQueries {
         }
         StringBuilder q = new StringBuilder("""
                 select r, s from Referral r, ReferralStage s
-                where s.referralId = r.id and s.tier = :classTeacher and r.school = :school
+                where s.referralId = r.id and s.tier = :classTeacher and r.school = :school and r.district = :district
                   and (s.assignee = :me
                        or (s.assignee is null and (s.offeredTo is null or array_contains(s.offeredTo, :me))))
                   and r.subjectId <> :me""");
         Map<String, Object> params = new HashMap<>();
         params.put("classTeacher", Tier.CLASS_TEACHER);
         params.put("school", caller.school());
+        params.put("district", caller.district());
         params.put("me", caller.id());
         if (f.status() != null) {
             q.append(" and s.status = :status");

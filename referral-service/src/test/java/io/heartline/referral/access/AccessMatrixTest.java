@@ -57,6 +57,10 @@ class AccessMatrixTest {
         WHO.put("teacherB", Who.of("teacher", B, D1));
         WHO.put("psychA", Who.of("psychologist", A, D1));
         WHO.put("psychB", Who.of("psychologist", B, D1));
+        // The same school id in another district is another school.
+        WHO.put("psychA_D2", Who.of("psychologist", A, D2));
+        WHO.put("adminA_D2", Who.of("school-admin", A, D2));
+        WHO.put("teacherA_D2", Who.of("teacher", A, D2));
         WHO.put("adminA", Who.of("school-admin", A, D1));
         WHO.put("adminB", Who.of("school-admin", B, D1));
         WHO.put("districtD1", Who.districtLevel("district-admin", D1));
@@ -114,6 +118,9 @@ class AccessMatrixTest {
     private static final String READS = """
             T  | teacherA1  200 | teacherA2 200 | teacherB 404 | psychA 200 | psychB 404 | adminA 200 | adminB 404
             T  | districtD1 404 | districtD2 404 | student 403 | staff 403 | hrSync 403
+            T  | psychA_D2 404 | adminA_D2 404 | teacherA_D2 404
+            P  | psychA_D2 404 | adminA_D2 404
+            S  | psychA_D2 404 | teacherA_D2 404
             T2 | teacherA1 404 | teacherA2 200 | psychA 200 | adminA 200
             P  | teacherA1 404 | teacherA2 404 | psychA 200 | psychB 404 | adminA 200 | adminB 404 | districtD1 404
             P  | student 403
@@ -191,6 +198,9 @@ class AccessMatrixTest {
         assertEquals(ids(), listed("psychB", ours));
         assertEquals(ids("D"), listed("districtD1", ours));
         assertEquals(ids(), listed("districtD2", ours));
+        assertEquals(ids(), listed("psychA_D2", ours), "same school id, other district");
+        assertEquals(ids(), listed("adminA_D2", ours));
+        assertEquals(ids(), listed("teacherA_D2", ours));
         who("teacherA1").req().queryParam("tier", "SCHOOL_PSYCHOLOGIST").get("/api/v1/referrals").then()
                 .statusCode(200).body("items.size()", org.hamcrest.Matchers.equalTo(0));
         for (String role : List.of("student", "staff", "hrSync")) {

@@ -31,8 +31,17 @@ public record Caller(String id, Set<String> roles, String school, String distric
         return roles.isEmpty() ? "none" : roles.iterator().next();
     }
 
+    /**
+     * Same school id as the caller's. A school id is unique only within its district: use this alone only on records
+     * already selected within the caller's district; otherwise {@link #inSchool(String, String)}.
+     */
     public boolean inSchool(String otherSchool) {
         return school != null && school.equals(otherSchool);
+    }
+
+    /** The caller's school is this (district, school) pair: the scope of every school-level record. */
+    public boolean inSchool(String otherDistrict, String otherSchool) {
+        return inDistrict(otherDistrict) && inSchool(otherSchool);
     }
 
     public boolean inDistrict(String otherDistrict) {
