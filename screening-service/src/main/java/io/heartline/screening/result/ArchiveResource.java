@@ -52,13 +52,13 @@ public class ArchiveResource {
         Caller caller = currentCaller.get();
         String school = caller.requireSchool();
         PageRequest page = PageRequest.of(limit, cursor);
-        List<StoredScreening> rows = queries.archive(school, subjectId, page);
+        List<StoredScreening> rows = queries.archive(caller.district(), school, subjectId, page);
         if (rows.isEmpty() && !page.hasCursor()) {
             throw ProblemException.notFound("Subject " + subjectId);
         }
         Page<ResultViews.Summary> items = page.page(rows, StoredScreening::submittedAt, StoredScreening::id,
                 s -> ResultViews.Summary.of(s, reads.bandLabel(s)));
-        List<StoredScreening> trendRows = queries.latestPerInstrument(school, subjectId, TREND_POINTS);
+        List<StoredScreening> trendRows = queries.latestPerInstrument(caller.district(), school, subjectId, TREND_POINTS);
         List<StoredScreening> served = new ArrayList<>(rows.subList(0, items.items().size()));
         served.addAll(trendRows);
         reads.audit(caller, school, ENDPOINT, served);

@@ -109,13 +109,15 @@ public class ScreeningQueries {
         }
     }
 
-    /** One person's results at the school, newest first. */
-    public List<StoredScreening> archive(String school, String subjectId, PageRequest page) {
-        String sql = "SELECT " + SUMMARY_COLUMNS + ", subscales FROM " + REVIEWED + " WHERE school = ? AND subject_id = ?"
+    /** One person's results at the (district, school), newest first. */
+    public List<StoredScreening> archive(String district, String school, String subjectId, PageRequest page) {
+        String sql = "SELECT " + SUMMARY_COLUMNS + ", subscales FROM " + REVIEWED
+                + " WHERE district IS NOT DISTINCT FROM ? AND school = ? AND subject_id = ?"
                 + (page.hasCursor() ? " AND (submitted_at, id) < (?, ?)" : "")
                 + " ORDER BY submitted_at DESC, id DESC LIMIT ?";
         return query(sql, false, ps -> {
             int i = 1;
+            ps.setString(i++, district);
             ps.setString(i++, school);
             ps.setString(i++, subjectId);
             i = cursor(ps, i, page);
@@ -124,14 +126,17 @@ public class ScreeningQueries {
     }
 
     /** The latest {@code perInstrument} results of each instrument for one person: what trends are drawn from. */
-    public List<StoredScreening> latestPerInstrument(String school, String subjectId, int perInstrument) {
+    public List<StoredScreening> latestPerInstrument(String district, String school, String subjectId,
+            int perInstrument) {
         String sql = "SELECT " + SUMMARY_COLUMNS + " FROM (SELECT x.*, row_number() OVER (PARTITION BY instrument_code"
-                + " ORDER BY submitted_at DESC, id DESC) AS n FROM " + REVIEWED + " WHERE school = ? AND subject_id = ?) y"
+                + " ORDER BY submitted_at DESC, id DESC) AS n FROM " + REVIEWED
+                + " WHERE district IS NOT DISTINCT FROM ? AND school = ? AND subject_id = ?) y"
                 + " WHERE n <= ? ORDER BY instrument_code, submitted_at, id";
         return query(sql, false, ps -> {
-            ps.setString(1, school);
-            ps.setString(2, subjectId);
-            ps.setInt(3, perInstrument);
+            ps.setString(1, district);
+            ps.setString(2, school);
+            ps.setString(3, subjectId);
+            ps.setInt(4, perInstrument);
         });
     }
 

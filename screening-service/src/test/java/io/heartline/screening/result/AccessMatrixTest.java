@@ -172,6 +172,28 @@ class AccessMatrixTest {
         assertEquals(before, Db.auditRows(db, f.screeningId()), "a refused read writes no audit row");
     }
 
+    static Stream<Arguments> sameSchoolIdOtherDistrict() {
+        return Stream.of(
+                Arguments.of(Endpoint.GET_RESULT, "psychologist", 404),
+                Arguments.of(Endpoint.WORKLIST, "psychologist", 200),
+                Arguments.of(Endpoint.ARCHIVE, "psychologist", 404));
+    }
+
+    @ParameterizedTest(name = "same school id, other district, {1}: {0} -> {2}")
+    @MethodSource("sameSchoolIdOtherDistrict")
+    void theSameSchoolIdInAnotherDistrictIsAnotherSchool(Endpoint endpoint, String role, int expected) {
+        Fixture f = fixture();
+        long before = Db.auditRows(db, f.screeningId());
+        String token = TestTokens.forRole(role).sub(newPerson(role)).school(f.school())
+                .district("another-" + f.school()).sign();
+        Response response = endpoint.call.apply(as(token), f);
+        assertEquals(expected, response.statusCode(), () -> response.asString());
+        if (endpoint == Endpoint.WORKLIST) {
+            assertTrue(!response.asString().contains(f.screeningId().toString()), "nothing of the other district");
+        }
+        assertEquals(before, Db.auditRows(db, f.screeningId()), "nothing of the other district was read");
+    }
+
     @org.junit.jupiter.api.Test
     void otherSchoolsWorklistAndAuditDoNotShowIt() {
         Fixture f = fixture();
