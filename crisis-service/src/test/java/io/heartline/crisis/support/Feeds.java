@@ -1,31 +1,18 @@
 package io.heartline.crisis.support;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.heartline.platform.events.EventBuilder;
 import io.heartline.platform.events.EventSamples;
-import io.heartline.platform.events.EventSchemas;
 import io.heartline.platform.events.EventTypes;
 import io.heartline.platform.events.OutgoingEvent;
-import io.heartline.platform.testsupport.SharedInfra;
+import io.heartline.platform.testsupport.EventPublisher;
 
 /** Plays screening-, referral- and training-service: schema-valid events from the samples, duplicates included. */
 public final class Feeds {
-
-    private static final Producer<String, byte[]> PRODUCER = new KafkaProducer<>(Map.of(
-            "bootstrap.servers", SharedInfra.kafka().bootstrapServers(), "acks", "all", "linger.ms", 0),
-            new StringSerializer(), new ByteArraySerializer());
 
     private Feeds() {
     }
@@ -76,14 +63,6 @@ public final class Feeds {
 
     /** Publishes an event after checking it against its schema (consumer tests feed only what the contract allows). */
     public static void send(OutgoingEvent e) {
-        var problems = EventSchemas.get().validate(e.payload());
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("test event not schema-valid: " + problems);
-        }
-        try {
-            PRODUCER.send(new ProducerRecord<>(e.topic(), e.key(), e.payload())).get();
-        } catch (InterruptedException | ExecutionException ex) {
-            throw new IllegalStateException(ex);
-        }
+        EventPublisher.publish(e);
     }
 }

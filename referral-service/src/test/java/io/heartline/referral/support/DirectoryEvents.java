@@ -1,14 +1,6 @@
 package io.heartline.referral.support;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,16 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heartline.platform.events.EventBuilder;
 import io.heartline.platform.events.EventSamples;
 import io.heartline.platform.events.EventTypes.Training;
-import io.heartline.platform.events.OutgoingEvent;
-import io.heartline.platform.events.Topics;
-import io.heartline.platform.testsupport.SharedInfra;
+import io.heartline.platform.testsupport.EventPublisher;
 
 /** Plays training-service's directory: schema-valid events on heartline.training, from the published samples. */
 public final class DirectoryEvents implements AutoCloseable {
 
-    private final Producer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-            "bootstrap.servers", SharedInfra.kafka().bootstrapServers(), "acks", "all", "linger.ms", 0),
-            new StringSerializer(), new ByteArraySerializer());
     private final String district;
     private final String school;
 
@@ -68,18 +55,13 @@ public final class DirectoryEvents implements AutoCloseable {
     }
 
     private DirectoryEvents send(String type, String subject, ObjectNode data) {
-        OutgoingEvent e = EventBuilder.from("training").type(type).subject(subject).district(district).school(school)
-                .data(data).build();
-        try {
-            producer.send(new ProducerRecord<>(Topics.TRAINING, e.key(), e.payload())).get();
-        } catch (InterruptedException | ExecutionException ex) {
-            throw new IllegalStateException(ex);
-        }
+        EventPublisher.publish(EventBuilder.from("training").type(type).subject(subject).district(district)
+                .school(school).data(data).build());
         return this;
     }
 
     @Override
     public void close() {
-        producer.close();
+        // nothing to release: the publisher is shared by the test JVM
     }
 }

@@ -2,17 +2,9 @@ package io.heartline.screening.support;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
 
 import javax.sql.DataSource;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -20,11 +12,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.heartline.platform.events.EventBuilder;
 import io.heartline.platform.events.EventSamples;
-import io.heartline.platform.events.EventSchemas;
 import io.heartline.platform.events.EventTypes.Training;
 import io.heartline.platform.events.OutgoingEvent;
-import io.heartline.platform.events.Topics;
-import io.heartline.platform.testsupport.SharedInfra;
+import io.heartline.platform.testsupport.EventPublisher;
 
 /**
  * Plays training-service: publishes schema-valid directory events (from the platform's samples) on
@@ -34,31 +24,13 @@ public final class Directory {
 
     public static final String DISTRICT = "district-1";
 
-    private static Producer<String, byte[]> producer;
-
     private Directory() {
-    }
-
-    private static synchronized Producer<String, byte[]> producer() {
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of("bootstrap.servers", SharedInfra.kafka().bootstrapServers(),
-                    "acks", "all", "linger.ms", 0), new StringSerializer(), new ByteArraySerializer());
-        }
-        return producer;
     }
 
     public static void send(String type, String subject, ObjectNode data) {
         OutgoingEvent e = EventBuilder.from("training").type(type).subject(subject)
                 .district(data.path("district").asText()).school(data.path("school").asText(null)).data(data).build();
-        List<String> problems = EventSchemas.get().validate(e.payload());
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("not schema-valid: " + problems);
-        }
-        try {
-            producer().send(new ProducerRecord<>(Topics.TRAINING, e.key(), e.payload())).get();
-        } catch (InterruptedException | ExecutionException ex) {
-            throw new IllegalStateException(ex);
-        }
+        EventPublisher.publish(e);
     }
 
     /** student-enrolled, then waits for the projection. */

@@ -147,10 +147,8 @@ class StaffImportTest {
         UUID caseId = UUID.randomUUID();
         ObjectNode opened = EventSamples.data(EventTypes.Crisis.OPENED).put("caseId", caseId.toString())
                 .put("subjectId", "E11");
-        try (EventPublisher crisis = new EventPublisher()) {
-            crisis.publish(EventBuilder.from("crisis").type(EventTypes.Crisis.OPENED).subject("E11").district(d)
-                    .school("S1").data(opened).build());
-        }
+        EventPublisher.publish(EventBuilder.from("crisis").type(EventTypes.Crisis.OPENED).subject("E11").district(d)
+                .school("S1").data(opened).build());
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> count("open_crisis_case", "E11") == 1);
 
         JsonPath r = hr.staffCsv(true, (HEADER + "E11,,Staff 11,D,S1,OTHER,,true,inactive\n")
