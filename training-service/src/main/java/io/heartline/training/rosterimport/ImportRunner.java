@@ -121,13 +121,11 @@ public class ImportRunner {
                 execute(job, source);
             }
         } catch (BadUploadException e) {
-            finish(job, ImportState.FAILED, new ImportSession(job, 1, (w, s) -> {
-            }), null, e.getMessage());
+            finish(job, ImportState.FAILED, ImportSession.none(job), null, e.getMessage());
         } catch (Exception e) {
             LOG.errorf(e, "Roster import %s failed", job.id());
-            finish(job, ImportState.FAILED, new ImportSession(job, 1, (w, s) -> {
-            }), null, "The import stopped on an internal error; it changed what its committed batches show. "
-                    + "Upload it again to finish (the same rows change nothing twice).");
+            finish(job, ImportState.FAILED, ImportSession.none(job), null, "The import stopped on an internal error "
+                    + "after its committed batches; upload it again to finish (rows already applied change nothing).");
         } finally {
             MDC.remove("requestId");
             if (zip != null) {
@@ -156,8 +154,7 @@ public class ImportRunner {
             return;
         }
         if (held != null && job.confirmedBy() == null) {
-            finish(job, ImportState.HELD, new ImportSession(job, 1, (w, s) -> {
-            }), held, null);
+            finish(job, ImportState.HELD, ImportSession.none(job), held, null);
             return;
         }
         QuarkusTransaction.requiringNew().run(() -> {

@@ -61,6 +61,12 @@ final class ImportSession {
         return rows;
     }
 
+    /** A session that runs nothing: for a job that ends before any batch (held, failed). */
+    static ImportSession none(RosterImport job) {
+        return new ImportSession(job, 1, (work, session) -> {
+        });
+    }
+
     String district() {
         return job.district();
     }

@@ -118,7 +118,7 @@ final class OneRosterImport implements ImportSource {
                 b.add(null);
                 return;
             }
-            r = dedup(r, seen);
+            r = r.unlessDuplicate(seen);
             if (r.isOk()) {
                 b.add(r);
             } else {
@@ -140,7 +140,7 @@ final class OneRosterImport implements ImportSource {
         });
         Map<String, Integer> seen = new HashMap<>();
         bundle.read("classes.csv", List.of("sourcedId", "title", "schoolSourcedId"), (row, v) -> {
-            SourceRow<SchoolClass> r = dedup(OneRosterRows.schoolClass(row, v, district), seen);
+            SourceRow<SchoolClass> r = OneRosterRows.schoolClass(row, v, district).unlessDuplicate(seen);
             if (r.isOk() && !index.schoolsInFile.containsKey(r.value().schoolId())
                     && !heldSchools.computeIfAbsent(r.value().schoolId(),
                             id -> w.organisations().schoolExists(district, id))) {
@@ -179,7 +179,7 @@ final class OneRosterImport implements ImportSource {
                 b.add(null);
                 return;
             }
-            r = dedup(r, seen);
+            r = r.unlessDuplicate(seen);
             if (r.isOk()) {
                 kinds.put(r.sourceId(), r.value().kind());
                 b.add(r);
@@ -261,14 +261,6 @@ final class OneRosterImport implements ImportSource {
         b.flush();
     }
 
-    private static <T> SourceRow<T> dedup(SourceRow<T> r, Map<String, Integer> seen) {
-        if (r.sourceId() == null) {
-            return r;
-        }
-        Integer first = seen.putIfAbsent(r.sourceId(), r.row());
-        return first == null ? r : SourceRow.refused(r.file(), r.row(), r.sourceId(),
-                List.of("duplicate of row " + first + " (" + r.sourceId() + ")"));
-    }
 
     @Override
     public void close() {

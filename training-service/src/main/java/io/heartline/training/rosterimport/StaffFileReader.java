@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -33,7 +32,7 @@ public final class StaffFileReader {
     public static void read(ImportFormat format, InputStream in, String district,
             Consumer<SourceRow<PersonInput>> sink) {
         Map<String, Integer> seen = new HashMap<>();
-        Consumer<SourceRow<PersonInput>> dedup = r -> sink.accept(markDuplicate(r, seen));
+        Consumer<SourceRow<PersonInput>> dedup = r -> sink.accept(r.unlessDuplicate(seen));
         try {
             if (format == ImportFormat.STAFF_JSON) {
                 readJson(in, district, dedup);
@@ -48,17 +47,6 @@ public final class StaffFileReader {
         }
     }
 
-    static SourceRow<PersonInput> markDuplicate(SourceRow<PersonInput> r, Map<String, Integer> seen) {
-        if (r.sourceId() == null) {
-            return r;
-        }
-        Integer first = seen.putIfAbsent(r.sourceId(), r.row());
-        if (first != null) {
-            return SourceRow.refused(r.file(), r.row(), r.sourceId(),
-                    List.of("duplicate of row " + first + " (" + r.sourceId() + ")"));
-        }
-        return r;
-    }
 
     private static void readCsv(InputStream in, String district, Consumer<SourceRow<PersonInput>> sink, String file)
             throws IOException {
