@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -70,32 +72,19 @@ public class Organisations {
                     }
                 }
             }
-            List<Change> changes = new ArrayList<>();
+            Timestamp now = Timestamp.from(clock.instant());
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO school (district, school_id, name, active, updated_at) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (district, school_id) DO UPDATE
                     SET name = EXCLUDED.name, active = EXCLUDED.active, updated_at = EXCLUDED.updated_at""")) {
-                int n = 0;
-                for (School s : schools) {
-                    School h = held.get(s.schoolId());
-                    Change change = h == null ? Change.CREATED : h.equals(s) ? Change.UNCHANGED
-                            : h.active() && !s.active() ? Change.DEACTIVATED : Change.UPDATED;
-                    changes.add(change);
-                    if (change != Change.UNCHANGED) {
-                        ps.setString(1, district);
-                        ps.setString(2, s.schoolId());
-                        ps.setString(3, s.name());
-                        ps.setBoolean(4, s.active());
-                        ps.setTimestamp(5, Timestamp.from(clock.instant()));
-                        ps.addBatch();
-                        n++;
-                    }
-                }
-                if (n > 0) {
-                    ps.executeBatch();
-                }
+                return writeChanged(ps, schools, s -> held.get(s.schoolId()), School::active, (p, s) -> {
+                    p.setString(1, district);
+                    p.setString(2, s.schoolId());
+                    p.setString(3, s.name());
+                    p.setBoolean(4, s.active());
+                    p.setTimestamp(5, now);
+                });
             }
-            return changes;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot write schools", e);
         }
@@ -106,37 +95,24 @@ public class Organisations {
         try (Connection c = dataSource.getConnection()) {
             Map<String, SchoolClass> held = DirectoryStore.classes(c, district,
                     classes.stream().map(SchoolClass::classId).toList());
-            List<Change> changes = new ArrayList<>();
+            Timestamp now = Timestamp.from(clock.instant());
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO school_class (district, class_id, school_id, title, grade, class_type, active, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (district, class_id) DO UPDATE
                     SET school_id = EXCLUDED.school_id, title = EXCLUDED.title, grade = EXCLUDED.grade,
                         class_type = EXCLUDED.class_type, active = EXCLUDED.active, updated_at = EXCLUDED.updated_at""")) {
-                int n = 0;
-                for (SchoolClass s : classes) {
-                    SchoolClass h = held.get(s.classId());
-                    Change change = h == null ? Change.CREATED : h.equals(s) ? Change.UNCHANGED
-                            : h.active() && !s.active() ? Change.DEACTIVATED : Change.UPDATED;
-                    changes.add(change);
-                    if (change != Change.UNCHANGED) {
-                        ps.setString(1, district);
-                        ps.setString(2, s.classId());
-                        ps.setString(3, s.schoolId());
-                        ps.setString(4, s.title());
-                        ps.setString(5, s.grade());
-                        ps.setString(6, s.classType());
-                        ps.setBoolean(7, s.active());
-                        ps.setTimestamp(8, Timestamp.from(clock.instant()));
-                        ps.addBatch();
-                        n++;
-                    }
-                }
-                if (n > 0) {
-                    ps.executeBatch();
-                }
+                return writeChanged(ps, classes, k -> held.get(k.classId()), SchoolClass::active, (p, k) -> {
+                    p.setString(1, district);
+                    p.setString(2, k.classId());
+                    p.setString(3, k.schoolId());
+                    p.setString(4, k.title());
+                    p.setString(5, k.grade());
+                    p.setString(6, k.classType());
+                    p.setBoolean(7, k.active());
+                    p.setTimestamp(8, now);
+                });
             }
-            return changes;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot write classes", e);
         }
@@ -214,5 +190,36 @@ public class Organisations {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot link guardians", e);
         }
+    }
+
+    @FunctionalInterface
+    private interface Binder<T> {
+        void bind(PreparedStatement ps, T record) throws SQLException;
+    }
+
+    /**
+     * Compares each record with the one held (null: new) and batches the upsert of those that differ, so the same file
+     * twice writes nothing. One change per record, in order.
+     */
+    private static <T> List<Change> writeChanged(PreparedStatement ps, List<T> records,
+            Function<T, T> heldOf, Predicate<T> active, Binder<T> binder)
+            throws SQLException {
+        List<Change> changes = new ArrayList<>();
+        int n = 0;
+        for (T record : records) {
+            T held = heldOf.apply(record);
+            Change change = held == null ? Change.CREATED : held.equals(record) ? Change.UNCHANGED
+                    : active.test(held) && !active.test(record) ? Change.DEACTIVATED : Change.UPDATED;
+            changes.add(change);
+            if (change != Change.UNCHANGED) {
+                binder.bind(ps, record);
+                ps.addBatch();
+                n++;
+            }
+        }
+        if (n > 0) {
+            ps.executeBatch();
+        }
+        return changes;
     }
 }
