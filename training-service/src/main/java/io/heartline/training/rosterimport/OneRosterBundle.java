@@ -103,14 +103,6 @@ public final class OneRosterBundle implements AutoCloseable {
         }
     }
 
-    /** Data rows of a file, for progress reporting. */
-    public int count(String file) {
-        int[] n = {0};
-        if (has(file)) {
-            read(file, List.of(), (row, v) -> n[0]++);
-        }
-        return n[0];
-    }
 
     private ZipEntry entry(String name) {
         ZipEntry e = zip.getEntry(name);

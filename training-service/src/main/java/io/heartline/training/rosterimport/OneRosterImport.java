@@ -48,7 +48,9 @@ final class OneRosterImport implements ImportSource {
         index = OneRosterIndex.build(bundle);
         Set<String> listed = new HashSet<>();
         int[] leavers = {0};
+        int[] users = {0};
         bundle.read("users.csv", List.of("sourcedId"), (row, v) -> {
+            users[0]++;
             String id = v.get("sourcedId").strip();
             listed.add(id);
             if ("tobedeleted".equalsIgnoreCase(v.getOrDefault("status", "").strip())) {
@@ -60,8 +62,8 @@ final class OneRosterImport implements ImportSource {
             absentFromBulk = activeRosterPeopleNotIn(c, listed);
             deactivations += absentFromBulk.size();
         }
-        int rows = bundle.count("orgs.csv") + bundle.count("classes.csv") + 2 * bundle.count("users.csv")
-                + absentFromBulk.size();
+        // users.csv is applied in two passes (people, then guardian links): each of its rows counts twice.
+        int rows = index.orgRows + index.classRows + 2 * users[0] + absentFromBulk.size();
         return new Precheck(rows, deactivations, DirectoryStore.countActive(c, district, ROSTER_KINDS));
     }
 

@@ -22,15 +22,19 @@ final class OneRosterIndex {
     final Map<String, String> classType = new HashMap<>();
     final Map<String, String> classSchool = new HashMap<>();
     final Map<String, Integer> schoolsInFile = new HashMap<>();
+    int orgRows;
+    int classRows;
 
     static OneRosterIndex build(OneRosterBundle bundle) {
         OneRosterIndex index = new OneRosterIndex();
         bundle.read("orgs.csv", List.of("sourcedId", "type"), (row, v) -> {
+            index.orgRows++;
             if ("school".equalsIgnoreCase(v.getOrDefault("type", "").strip())) {
                 index.schoolsInFile.put(v.get("sourcedId").strip(), row);
             }
         });
         bundle.read("classes.csv", List.of("sourcedId", "schoolSourcedId"), (row, v) -> {
+            index.classRows++;
             String id = v.get("sourcedId").strip();
             index.classType.put(id, v.getOrDefault("classType", "").strip().toLowerCase(Locale.ROOT));
             index.classSchool.put(id, v.get("schoolSourcedId").strip());
