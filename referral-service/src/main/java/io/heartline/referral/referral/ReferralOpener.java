@@ -1,5 +1,6 @@
 package io.heartline.referral.referral;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -12,7 +13,6 @@ import jakarta.transaction.Transactional;
 
 import io.heartline.platform.events.Ids;
 import io.heartline.platform.web.Trace;
-import io.heartline.referral.Time;
 import io.heartline.referral.directory.DirectoryFacts.StudentClass;
 import io.heartline.referral.directory.DirectoryFacts;
 import io.heartline.referral.domain.Actor;
@@ -38,8 +38,11 @@ public class ReferralOpener {
     private final DirectoryFacts directory;
     private final ReferralEvents events;
     private final MeterRegistry meters;
+    private final Clock clock;
 
-    ReferralOpener(RoutingRules routing, DirectoryFacts directory, ReferralEvents events, MeterRegistry meters) {
+    ReferralOpener(RoutingRules routing, DirectoryFacts directory, ReferralEvents events, MeterRegistry meters,
+            Clock clock) {
+        this.clock = clock;
         this.routing = routing;
         this.directory = directory;
         this.events = events;
@@ -53,7 +56,7 @@ public class ReferralOpener {
         Route route = routing.route(n.routingFacts(), n.school(), n.district(), staffing(n, studentClass));
         Tier tier = route.tier();
         Duration acceptWithin = route.acceptWithin();
-        Instant now = Time.now();
+        Instant now = clock.instant();
         Referral r = new Referral();
         r.id = Ids.next();
         r.subjectId = n.subjectId();

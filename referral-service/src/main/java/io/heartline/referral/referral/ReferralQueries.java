@@ -1,5 +1,6 @@
 package io.heartline.referral.referral;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +15,6 @@ import io.heartline.platform.web.Page;
 import io.heartline.platform.web.PageRequest;
 import io.heartline.platform.web.ProblemException;
 import io.heartline.platform.web.Roles;
-import io.heartline.referral.Time;
 import io.heartline.referral.domain.Referral;
 import io.heartline.referral.domain.ReferralStage;
 import io.heartline.referral.domain.Tier;
@@ -31,14 +31,16 @@ public class ReferralQueries {
     private static final List<Tier> DISTRICT_TIERS = List.of(Tier.DISTRICT_CENTRE, Tier.HOSPITAL);
 
     private final EntityManager em;
+    private final Clock clock;
 
-    ReferralQueries(EntityManager em) {
+    ReferralQueries(EntityManager em, Clock clock) {
+        this.clock = clock;
         this.em = em;
     }
 
     @Transactional
     public Page<?> list(Caller caller, ReferralFilter filter, PageRequest page) {
-        Instant now = Time.now();
+        Instant now = clock.instant();
         if (caller.school() != null && caller.hasAnyRole(Roles.PSYCHOLOGIST, Roles.SCHOOL_ADMIN)) {
             return referrals("r.school = :scope and r.district = :district", caller, caller.school(), filter, page,
                     now);

@@ -1,5 +1,6 @@
 package io.heartline.referral.referral;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,7 +10,6 @@ import jakarta.transaction.Transactional;
 import io.heartline.platform.web.AuditLog;
 import io.heartline.platform.web.Caller;
 import io.heartline.platform.web.ProblemException;
-import io.heartline.referral.Time;
 import io.heartline.referral.access.ReferralAccess;
 import io.heartline.referral.access.View;
 import io.heartline.referral.domain.HistoryEntry;
@@ -21,8 +21,10 @@ import io.heartline.referral.domain.ReferralStage;
 public class ReferralViews {
 
     private final AuditLog audit;
+    private final Clock clock;
 
-    ReferralViews(AuditLog audit) {
+    ReferralViews(AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.audit = audit;
     }
 
@@ -55,12 +57,12 @@ public class ReferralViews {
         View view = ReferralAccess.viewOf(caller, r.accessFacts(teacherStage));
         return switch (view) {
             case NONE -> throw ProblemException.notFound("Referral");
-            case TEACHER -> TeacherView.of(r, teacherStage, Time.now());
-            case STANDARD -> ReferralDetail.of(r, ReferralStage.of(r.id), HistoryEntry.of(r.id), false, Time.now());
+            case TEACHER -> TeacherView.of(r, teacherStage, clock.instant());
+            case STANDARD -> ReferralDetail.of(r, ReferralStage.of(r.id), HistoryEntry.of(r.id), false, clock.instant());
             case FULL -> {
                 audit.recordReads(caller, r.school, endpoint, List.of(new AuditLog.Target("referral",
                         r.id.toString(), r.subjectId)));
-                yield ReferralDetail.of(r, ReferralStage.of(r.id), HistoryEntry.of(r.id), true, Time.now());
+                yield ReferralDetail.of(r, ReferralStage.of(r.id), HistoryEntry.of(r.id), true, clock.instant());
             }
         };
     }

@@ -51,7 +51,7 @@ public class RoutingRuleResource {
             throw ProblemException.badRequest(result.errors().size() + " problem(s) in the rules; first: "
                     + result.errors().get(0).field() + " " + result.errors().get(0).message(), result.errors());
         }
-        rules.replace(scope.scope(), scope.id(), result.rules(), Actor.of(c));
+        rules.replace(scope.scope(), scope.district(), scope.id(), result.rules(), Actor.of(c));
         return view(scope);
     }
 
@@ -60,7 +60,7 @@ public class RoutingRuleResource {
     @Path("/history")
     public Page<RuleSetView> history(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         OwnScope scope = ownScope(caller.get());
-        Page<RoutingRuleSet> page = rules.history(scope.scope(), scope.id(), PageRequest.of(limit, cursor));
+        Page<RoutingRuleSet> page = rules.history(scope.scope(), scope.district(), scope.id(), PageRequest.of(limit, cursor));
         return new Page<>(page.items().stream().map(RuleSetView::of).toList(), page.nextCursor());
     }
 
@@ -69,7 +69,7 @@ public class RoutingRuleResource {
                 rules.router().fallbackAcceptWithin().toString());
         if (scope.scope() == RuleScope.SCHOOL) {
             RuleSetView district = RuleSetView.of(rules.districtSet(scope.district()));
-            return RoutingRuleSet.current(RuleScope.SCHOOL, scope.id())
+            return RoutingRuleSet.current(RuleScope.SCHOOL, scope.district(), scope.id())
                     .map(s -> own(RuleSetView.of(s), district, fallback))
                     .orElseGet(() -> new RoutingRulesView(RuleScope.SCHOOL, scope.id(), 0, null, null, List.of(),
                             district, fallback));

@@ -32,6 +32,8 @@ public class RoutingRuleSet extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public RuleScope scope;
     public String scopeId;
+    /** The scope's district (a school id is unique only within it); null for the built-in defaults. */
+    public String district;
     public int version;
     public String changedBy;
     public String changedRole;
@@ -46,8 +48,12 @@ public class RoutingRuleSet extends PanacheEntityBase {
         return rules.stream().map(RuleRow::toRule).toList();
     }
 
-    /** The version in force for a scope, if the scope ever had rules. */
-    public static Optional<RoutingRuleSet> current(RuleScope scope, String scopeId) {
-        return find("scope = ?1 and scopeId = ?2 order by version desc", scope, scopeId).firstResultOptional();
+    /** The version in force for a scope of a district ({@code district} null: the defaults), if it ever had rules. */
+    public static Optional<RoutingRuleSet> current(RuleScope scope, String district, String scopeId) {
+        return district == null
+                ? find("scope = ?1 and district is null and scopeId = ?2 order by version desc", scope, scopeId)
+                        .firstResultOptional()
+                : find("scope = ?1 and district = ?2 and scopeId = ?3 order by version desc", scope, district,
+                        scopeId).firstResultOptional();
     }
 }

@@ -1,7 +1,7 @@
 package io.heartline.referral.routing;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,8 +24,10 @@ public class RoutingRules {
 
     private final Router router;
     private final EntityManager em;
+    private final Clock clock;
 
-    RoutingRules(ReferralConfig config, EscalationWindows windows, EntityManager em) {
+    RoutingRules(ReferralConfig config, EscalationWindows windows, EntityManager em, Clock clock) {
+        this.clock = clock;
         this.router = new Router(config.routing().fallbackAcceptWithin(), windows);
         this.em = em;
     }
@@ -38,7 +40,7 @@ public class RoutingRules {
     @Transactional
     public Route route(RoutingFacts facts, String school, String district, Staffing staffing) {
         List<RoutingRule> schoolRules = school == null ? List.of()
-                : RoutingRuleSet.current(RuleScope.SCHOOL, school).map(RoutingRuleSet::toRules).orElse(List.of());
+                : RoutingRuleSet.current(RuleScope.SCHOOL, district, school).map(RoutingRuleSet::toRules).orElse(List.of());
         return router.route(facts, school != null, staffing, schoolRules, districtSet(district).toRules());
     }
 
@@ -46,25 +48,27 @@ public class RoutingRules {
     @Transactional
     public RoutingRuleSet districtSet(String district) {
         return (district == null ? java.util.Optional.<RoutingRuleSet>empty()
-                : RoutingRuleSet.current(RuleScope.DISTRICT, district))
-                .or(() -> RoutingRuleSet.current(RuleScope.DEFAULT, RuleScope.DEFAULT_ID))
+                : RoutingRuleSet.current(RuleScope.DISTRICT, district, district))
+                .or(() -> RoutingRuleSet.current(RuleScope.DEFAULT, null, RuleScope.DEFAULT_ID))
                 .orElseThrow(() -> new IllegalStateException("The default routing rules are missing (migration V2)"));
     }
 
     /** Makes {@code rules} the scope's set in force, as its next version. */
     @Transactional
-    public RoutingRuleSet replace(RuleScope scope, String scopeId, List<RoutingRule> rules, Actor actor) {
+    public RoutingRuleSet replace(RuleScope scope, String district, String scopeId, List<RoutingRule> rules,
+            Actor actor) {
         // One writer per scope at a time, so two concurrent PUTs get versions n+1 and n+2 instead of a clash.
         em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(:key))) AS locked")
-                .setParameter("key", "routing-rules:" + scope + ":" + scopeId).getSingleResult();
+                .setParameter("key", "routing-rules:" + scope + ":" + district + ":" + scopeId).getSingleResult();
         RoutingRuleSet set = new RoutingRuleSet();
         set.id = Ids.next();
         set.scope = scope;
         set.scopeId = scopeId;
-        set.version = RoutingRuleSet.current(scope, scopeId).map(s -> s.version).orElse(0) + 1;
+        set.district = district;
+        set.version = RoutingRuleSet.current(scope, district, scopeId).map(s -> s.version).orElse(0) + 1;
         set.changedBy = actor.id();
         set.changedRole = actor.role();
-        set.changedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        set.changedAt = clock.instant();
         set.rules = new ArrayList<>(rules.stream().map(RuleRow::of).toList());
         set.persist();
         return set;
@@ -72,10 +76,11 @@ public class RoutingRules {
 
     /** Every version of a scope's rules, newest first. */
     @Transactional
-    public Page<RoutingRuleSet> history(RuleScope scope, String scopeId, PageRequest page) {
-        StringBuilder q = new StringBuilder("scope = :scope and scopeId = :scopeId");
+    public Page<RoutingRuleSet> history(RuleScope scope, String district, String scopeId, PageRequest page) {
+        StringBuilder q = new StringBuilder("scope = :scope and district = :district and scopeId = :scopeId");
         var params = new java.util.HashMap<String, Object>();
         params.put("scope", scope);
+        params.put("district", district);
         params.put("scopeId", scopeId);
         if (page.hasCursor()) {
             q.append(" and (changedAt < :at or (changedAt = :at and id < :id))");

@@ -1,5 +1,6 @@
 package io.heartline.referral.sla;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -19,8 +20,10 @@ public class SlaEscalations implements OverdueStages, Transactions {
 
     private final EntityManager em;
     private final ReferralWorkflow workflow;
+    private final Clock clock;
 
-    SlaEscalations(EntityManager em, ReferralWorkflow workflow) {
+    SlaEscalations(EntityManager em, ReferralWorkflow workflow, Clock clock) {
+        this.clock = clock;
         this.em = em;
         this.workflow = workflow;
     }
@@ -30,11 +33,12 @@ public class SlaEscalations implements OverdueStages, Transactions {
         @SuppressWarnings("unchecked")
         var ids = (java.util.List<UUID>) em.createNativeQuery("""
                 SELECT id FROM referral
-                WHERE status IN ('PENDING', 'ACCEPTED', 'IN_PROGRESS') AND due_at < now() AND NOT sla_breached
+                WHERE status IN ('PENDING', 'ACCEPTED', 'IN_PROGRESS') AND due_at < :now AND NOT sla_breached
                   AND id NOT IN (:skip)
                 ORDER BY due_at
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED""", UUID.class)
+                .setParameter("now", clock.instant())
                 .setParameter("skip", skip.isEmpty() ? Set.of(NONE) : skip)
                 .getResultList();
         return ids.stream().findFirst();
@@ -53,8 +57,9 @@ public class SlaEscalations implements OverdueStages, Transactions {
     /** Referrals whose PENDING stage is past due and still unhandled: should stay near zero. */
     public long overdueCount() {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "SELECT count(*) FROM referral WHERE status IN ('PENDING', 'ACCEPTED', 'IN_PROGRESS') AND due_at < now() "
+                "SELECT count(*) FROM referral WHERE status IN ('PENDING', 'ACCEPTED', 'IN_PROGRESS') AND due_at < :now "
                         + "AND NOT sla_breached")
+                .setParameter("now", clock.instant())
                 .getSingleResult()).longValue());
     }
 }

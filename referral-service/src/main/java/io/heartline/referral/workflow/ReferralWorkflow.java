@@ -1,5 +1,6 @@
 package io.heartline.referral.workflow;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,6 @@ import io.heartline.platform.web.Problem;
 import io.heartline.platform.web.ProblemException;
 import io.heartline.platform.web.Trace;
 import io.heartline.referral.ReferralConfig;
-import io.heartline.referral.Time;
 import io.heartline.referral.access.ReferralAccess;
 import io.heartline.referral.access.View;
 import io.heartline.referral.directory.DirectoryFacts;
@@ -56,9 +56,11 @@ public class ReferralWorkflow {
     private final DirectoryFacts directory;
     private final ReferralConfig config;
     private final MeterRegistry meters;
+    private final Clock clock;
 
     ReferralWorkflow(ReferralEvents events, EscalationWindows windows, DirectoryFacts directory,
-            ReferralConfig config, MeterRegistry meters) {
+            ReferralConfig config, MeterRegistry meters, Clock clock) {
+        this.clock = clock;
         this.config = config;
         this.events = events;
         this.directory = directory;
@@ -195,7 +197,7 @@ public class ReferralWorkflow {
             return false;
         }
         ReferralStage stage = ReferralStage.findById(r.currentStageId);
-        Instant now = Time.now();
+        Instant now = clock.instant();
         Optional<Tier> next = r.tier.next();
         meters.counter("heartline.referral.sla.breaches", "tier", r.tier.name()).increment();
         if (next.isEmpty()) {
@@ -243,7 +245,7 @@ public class ReferralWorkflow {
         }
         StageStatus to = TransitionTable.next(r.status, action).orElseThrow(() -> ProblemException.conflict(
                 "Cannot " + action.verb() + " a referral whose current stage is " + r.status));
-        return new Step(r, ReferralStage.findById(r.currentStageId), r.status, to, Actor.of(caller), Time.now());
+        return new Step(r, ReferralStage.findById(r.currentStageId), r.status, to, Actor.of(caller), clock.instant());
     }
 
     private static AccessFacts facts(Referral r) {

@@ -196,6 +196,29 @@ class RoutingRulesApiTest {
     }
 
     @Test
+    void theSameSchoolIdInAnotherDistrictNeitherSeesNorFollowsTheOverrides() {
+        schoolAdmin.req().body(rules(
+                rule(Map.of("source", "PEER", "urgency", "ROUTINE"), "CLASS_TEACHER", "PT12H")))
+                .put("/api/v1/routing-rules").then().statusCode(200).body("version", equalTo(1));
+
+        String otherDistrict = Who.unique("district");
+        Who namesake = Who.of("school-admin", school, otherDistrict);
+        namesake.req().get("/api/v1/routing-rules").then().statusCode(200)
+                .body("scopeId", equalTo(school)).body("version", equalTo(0)).body("rules.size()", equalTo(0));
+        namesake.req().get("/api/v1/routing-rules/history").then().statusCode(200).body("items.size()", equalTo(0));
+
+        Who teacher = Who.of("teacher", school, otherDistrict);
+        teacher.req().body(body(Who.unique("student"), "PEER", "ROUTINE")).post("/api/v1/referrals").then()
+                .statusCode(201).body("tier", equalTo("SCHOOL_PSYCHOLOGIST"));
+
+        // its own overrides are a separate history: version 1 there, and ours stays at 1
+        namesake.req().body(rules(rule(Map.of("riskLevel", "LOW"), "CLASS_TEACHER", "PT24H")))
+                .put("/api/v1/routing-rules").then().statusCode(200).body("version", equalTo(1));
+        schoolAdmin.req().get("/api/v1/routing-rules").then().statusCode(200).body("version", equalTo(1))
+                .body("rules[0].acceptWithin", equalTo("PT12H"));
+    }
+
+    @Test
     void aDistrictsOwnRulesReplaceTheBuiltInDefaultsForItsSchools() {
         String otherDistrict = Who.unique("district");
         Who admin = Who.districtLevel("district-admin", otherDistrict);

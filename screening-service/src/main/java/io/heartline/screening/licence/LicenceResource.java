@@ -1,8 +1,8 @@
 package io.heartline.screening.licence;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -39,8 +39,10 @@ public class LicenceResource {
 
     private final InstrumentCatalogue catalogue;
     private final CurrentCaller currentCaller;
+    private final Clock clock;
 
-    LicenceResource(InstrumentCatalogue catalogue, CurrentCaller currentCaller) {
+    LicenceResource(InstrumentCatalogue catalogue, CurrentCaller currentCaller, Clock clock) {
+        this.clock = clock;
         this.catalogue = catalogue;
         this.currentCaller = currentCaller;
     }
@@ -55,7 +57,7 @@ public class LicenceResource {
         Caller caller = currentCaller.get();
         String district = caller.requireDistrict();
         Instrument instrument = licensed(code);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         Instant from = body.validFrom() != null ? body.validFrom() : now;
         if (body.validUntil() != null && !body.validUntil().isAfter(from)) {
             throw ProblemException.badRequest("validUntil must be after validFrom",
