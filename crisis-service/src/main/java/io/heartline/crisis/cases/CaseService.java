@@ -321,14 +321,7 @@ public class CaseService {
             throw ProblemException.conflictBecause("LEAD_NOT_QUALIFIED",
                     "The person holds no valid crisis-intervention qualification in this district");
         }
-        // The directory's word where it has one: a person it knows must be active psychology staff of the school.
-        // A person it does not know (projection not yet filled) is accepted on the qualification alone.
-        Optional<Boolean> known = db.one("SELECT active FROM directory_person WHERE district = ? AND person_id = ?",
-                rs -> rs.getBoolean(1), c.district(), r.personId());
-        if (known.isPresent() && (!known.get() || db.count("""
-                SELECT count(*) FROM directory_role WHERE district = ? AND person_id = ? AND school_id = ?
-                AND role IN ('PSYCHOLOGY_TEACHER', 'PSYCHOLOGY_CENTRE_HEAD', 'COUNSELLOR')""",
-                c.district(), r.personId(), c.school()) == 0)) {
+        if (!directoryAllows(c, r.personId(), PSYCHOLOGY_STAFF)) {
             throw ProblemException.conflictBecause("LEAD_NOT_PSYCHOLOGY_STAFF",
                     "The directory does not list the person as active psychology staff of the case's school");
         }
@@ -352,6 +345,19 @@ public class CaseService {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("The team is not valid", errors);
         }
+        for (int i = 0; i < r.members().size(); i++) {
+            Requests.TeamMember m = r.members().get(i);
+            if (!directoryAllows(c, m.personId(), m.role().directoryRoles())) {
+                errors.add(new Problem.FieldError("members[" + i + "].personId",
+                        "the directory does not list this person as an active " + m.role().directoryRoles()
+                                + " of the case's school"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.of(409, "member-not-in-role", "Conflict",
+                    "A team member does not hold that role in the case's school", errors)
+                    .withReason("MEMBER_NOT_IN_ROLE"));
+        }
         Map<String, Object> detail = new LinkedHashMap<>();
         for (Requests.TeamMember m : r.members()) {
             store.setTeamMember(id, m.role().name(), m.personId(), now);
@@ -359,6 +365,21 @@ public class CaseService {
         }
         store.entry(id, now, now, caller.id(), "TEAM", null, detail, null);
         return state(id);
+    }
+
+    private static final Set<String> PSYCHOLOGY_STAFF = Set.of("PSYCHOLOGY_TEACHER", "PSYCHOLOGY_CENTRE_HEAD",
+            "COUNSELLOR");
+
+    /**
+     * The directory's word where it has one: a person it knows must be active and hold one of {@code roles} at the
+     * case's school. A person it does not know (projection not yet filled) is accepted.
+     */
+    private boolean directoryAllows(CaseRow c, String personId, Set<String> roles) {
+        Optional<Boolean> known = db.one("SELECT active FROM directory_person WHERE district = ? AND person_id = ?",
+                rs -> rs.getBoolean(1), c.district(), personId);
+        return known.isEmpty() || known.get() && db.count("""
+                SELECT count(*) FROM directory_role WHERE district = ? AND person_id = ? AND school_id = ?
+                AND role = ANY (?)""", c.district(), personId, c.school(), roles.toArray(String[]::new)) > 0;
     }
 
     private static void requireExtreme(CaseRow c) {

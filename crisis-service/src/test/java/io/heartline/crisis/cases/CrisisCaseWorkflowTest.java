@@ -33,6 +33,7 @@ import io.heartline.platform.testsupport.HeartlineTestInfra;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 @QuarkusTestResource(value = HeartlineTestInfra.class,
@@ -184,6 +185,22 @@ class CrisisCaseWorkflowTest {
         Who doctor = Who.of("staff", SCHOOL, DISTRICT);
         Crisis.act(Who.of("school-admin", SCHOOL, DISTRICT), id, "team", Map.of("members", List.of(
                 Map.of("role", "PRINCIPAL", "personId", Who.unique("principal")),
+                Map.of("role", "SCHOOL_DOCTOR", "personId", doctor.sub()))), 200);
+        // once the directory knows a person, they must hold the place's role at the case's school
+        String teacherNotDoctor = Who.unique("ct");
+        String realDoctor = Who.unique("doc");
+        Feeds.send(Feeds.person(EventTypes.Training.PERSON_ACTIVATED, teacherNotDoctor, DISTRICT, SCHOOL,
+                "CLASS_TEACHER"));
+        Feeds.send(Feeds.person(EventTypes.Training.PERSON_ACTIVATED, realDoctor, DISTRICT, SCHOOL, "SCHOOL_DOCTOR"));
+        Awaitility.await().atMost(Duration.ofSeconds(45)).until(() -> Sql.count(ds,
+                "SELECT count(*) FROM directory_role WHERE person_id IN (?, ?)", teacherNotDoctor, realDoctor) == 2);
+        JsonPath refused = Crisis.act(psych, id, "team", Map.of("members", List.of(
+                Map.of("role", "SCHOOL_DOCTOR", "personId", teacherNotDoctor))), 409);
+        assertEquals("MEMBER_NOT_IN_ROLE", refused.getString("reason"));
+        assertEquals("members[0].personId", refused.getString("errors[0].field"));
+        Crisis.act(psych, id, "team", Map.of("members", List.of(
+                Map.of("role", "SCHOOL_DOCTOR", "personId", realDoctor))), 200);
+        Crisis.act(psych, id, "team", Map.of("members", List.of(
                 Map.of("role", "SCHOOL_DOCTOR", "personId", doctor.sub()))), 200);
         // a member of the team reads the notes (audited) and logs watch shifts; another staff member cannot
         assertEquals("FULL", Crisis.get(doctor, id).getString("view"));
