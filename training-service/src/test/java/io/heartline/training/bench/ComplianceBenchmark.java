@@ -83,15 +83,18 @@ class ComplianceBenchmark {
                 INSERT INTO hours_credit (id, district, person_id, year, kind, hours, event_level, source_ref, title,
                                           credited_at)
                 SELECT gen_random_uuid(), ?, 'e-' || s || '-' || g, y, k, (g % 30) + 1,
-                       CASE WHEN k = 'CONFERENCE' THEN 'PROVINCIAL' END, 'ref-' || y || '-' || k, 'Generated', now()
+                       CASE WHEN k = 'CONFERENCE' THEN 'PROVINCIAL' WHEN k = 'EXTERNAL' THEN 'COUNTY' END,
+                       'ref-' || y || '-' || k, 'Generated', now()
                 FROM generate_series(1, ?) s, generate_series(1, ?) g, generate_series(2024, 2026) y,
-                     unnest(ARRAY['COURSE', 'XAPI', 'CONFERENCE']) k
+                     unnest(ARRAY['COURSE', 'XAPI', 'CONFERENCE', 'EXTERNAL']) k
                 WHERE (g + y) % 3 <> 0""", d, schools, staffPerSchool);
         BulkFixture.exec(db, """
-                INSERT INTO hours_year (district, person_id, year, hours, provincial_conferences, course_credits)
+                INSERT INTO hours_year (district, person_id, year, hours, provincial_conferences, course_credits,
+                                        county_events)
                 SELECT district, person_id, year, sum(hours),
                        count(*) FILTER (WHERE kind = 'CONFERENCE' AND event_level = 'PROVINCIAL'),
-                       count(*) FILTER (WHERE kind = 'COURSE')
+                       count(*) FILTER (WHERE kind = 'COURSE'),
+                       count(*) FILTER (WHERE event_level IN ('COUNTY', 'PROVINCIAL'))
                 FROM hours_credit WHERE district = ? GROUP BY district, person_id, year""", d);
         BulkFixture.exec(db, """
                 INSERT INTO certificate (id, district, person_id, school_id, kind, title, code, holder_initials,
