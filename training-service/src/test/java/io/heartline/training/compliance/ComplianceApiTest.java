@@ -118,7 +118,8 @@ class ComplianceApiTest {
     /** Full-time psychology teachers: ≥ 3 events at county level or above a year (per district; default 3). */
     @Test
     void countyLevelEventsOfFullTimePsychologyTeachers() {
-        // psy-999 (full-time): 2 county events, a provincial conference (also county level or above), a school one
+        // psy-999 (full-time): 2 county events and a provincial conference (also county level or above): 3; a
+        // school-level event does not count
         credit("psy-999", "CONFERENCE", "COUNTY", "2026-02-01", "c1");
         credit("psy-999", "EXTERNAL", "COUNTY", "2026-03-01", "c2");
         credit("psy-999", "CONFERENCE", "PROVINCIAL", "2026-04-01", "c3");
@@ -129,7 +130,7 @@ class ComplianceApiTest {
         credit("psy-1000", "CONFERENCE", "COUNTY", "2025-02-01", "d3");
         var people = as("district-admin", null, "da").get("/api/v1/compliance?level=person&year=2026").then()
                 .statusCode(200).extract().jsonPath();
-        assertEquals(Map.of("fullTime", true, "events", 4, "required", 3, "met", true), county(people, "psy-999"));
+        assertEquals(Map.of("fullTime", true, "events", 3, "required", 3, "met", true), county(people, "psy-999"));
         assertEquals(Map.of("fullTime", true, "events", 2, "required", 3, "met", false), county(people, "psy-1000"));
         assertEquals(Map.of("fullTime", true, "events", 0, "required", 3, "met", false), county(people, "psy-1001"));
         Map<String, Object> partTime = new java.util.HashMap<>();
@@ -169,11 +170,11 @@ class ComplianceApiTest {
                 .then().statusCode(200).body("events", equalTo(4));
         as("district-admin", null, "da").get("/api/v1/compliance?level=person&year=2026").then().statusCode(200)
                 .body("items.find { it.personId == 'psy-999' }.requiredCountyEvents", equalTo(4))
-                .body("items.find { it.personId == 'psy-999' }.countyEventsMet", equalTo(true));
-        as("district-admin", null, "da").body(Map.of("events", 5)).put("/api/v1/compliance/county-events-requirement")
-                .then().statusCode(200);
+                .body("items.find { it.personId == 'psy-999' }.countyEventsMet", equalTo(false));
+        as("district-admin", null, "da").body(Map.of("events", 4)).put("/api/v1/compliance/county-events-requirement")
+                .then().statusCode(200).body("events", equalTo(4)); // setting the same value again is harmless
         as("district-admin", null, "da").get("/api/v1/compliance?level=district&year=2026").then().statusCode(200)
-                .body("requiredCountyEvents", equalTo(5)).body("countyEventsMet", equalTo(0))
+                .body("requiredCountyEvents", equalTo(4)).body("countyEventsMet", equalTo(0))
                 .body("countyEventsShortfall", equalTo(3));
         given().auth().oauth2(dir.inDistrict(DirectoryFixture.unique("district")).token("district-admin", null, "da"))
                 .get("/api/v1/compliance/county-events-requirement").then().statusCode(200).body("events", equalTo(3));
@@ -190,7 +191,7 @@ class ComplianceApiTest {
                 .then().statusCode(403);
         // the person's own training record shows the count too
         as("district-admin", null, "da").get("/api/v1/training-records?personId=psy-999&year=2026").then()
-                .statusCode(200).body("countyEvents", equalTo(4)).body("provincialConferences", equalTo(1));
+                .statusCode(200).body("countyEvents", equalTo(3)).body("provincialConferences", equalTo(1));
     }
 
     private void credit(String person, String kind, String level, String date, String ref) {
