@@ -187,7 +187,7 @@ public class ComplianceReport {
                     });
             // One school: only its staff's rows; the district: every row of the three years.
             String only = school == null ? "" : " AND person_id = ANY (?)";
-            java.sql.Array ids = c.createArrayOf("text", staff.keySet().toArray());
+            java.sql.Array ids = school == null ? null : c.createArrayOf("text", staff.keySet().toArray());
             // hours_year has one row per (person, year): read the three years' rows as they are (a range of its
             // primary key) and fold them here; a GROUP BY with FILTERs cost PostgreSQL more than the fold costs Java.
             try (PreparedStatement ps = c.prepareStatement("""
@@ -216,11 +216,12 @@ public class ComplianceReport {
                     }
                 }
             }
+            // Valid qualifications as rows, folded here (highest level: A < B < C; a GROUP BY cost more, see docs).
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT person_id, min(kind) FILTER (WHERE kind LIKE 'QUALIFICATION_%'),
-                           bool_or(kind = 'CRISIS_INTERVENTION')
-                    FROM certificate WHERE district = ? AND revoked_at IS NULL AND issued_at <= ?
-                      AND (expires_at IS NULL OR expires_at > ?)""" + only + " GROUP BY person_id")) {
+                    SELECT person_id, kind FROM certificate
+                    WHERE district = ? AND revoked_at IS NULL AND issued_at <= ? AND (expires_at IS NULL OR expires_at > ?)
+                      AND kind IN ('QUALIFICATION_A', 'QUALIFICATION_B', 'QUALIFICATION_C', 'CRISIS_INTERVENTION')"""
+                    + only)) {
                 ps.setString(1, district);
                 ps.setTimestamp(2, Timestamp.from(asOf));
                 ps.setTimestamp(3, Timestamp.from(asOf));
@@ -230,10 +231,17 @@ public class ComplianceReport {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Staff s = staff.get(rs.getString(1));
-                        if (s != null) {
-                            String q = rs.getString(2);
-                            s.level = q == null ? null : q.substring("QUALIFICATION_".length());
-                            s.crisis = rs.getBoolean(3);
+                        if (s == null) {
+                            continue;
+                        }
+                        String kind = rs.getString(2);
+                        if (kind.equals("CRISIS_INTERVENTION")) {
+                            s.crisis = true;
+                        } else {
+                            String level = kind.substring("QUALIFICATION_".length());
+                            if (s.level == null || level.compareTo(s.level) < 0) {
+                                s.level = level;
+                            }
                         }
                     }
                 }
