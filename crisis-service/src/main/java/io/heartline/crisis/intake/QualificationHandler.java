@@ -14,12 +14,16 @@ import io.heartline.platform.messaging.EventHandler;
 
 /**
  * The local projection of certificates from {@code heartline.training} (rebuilt by replaying the topic): the lead
- * check reads it, never training-service.
+ * check reads it, never training-service. A revoked certificate is dropped (both events are keyed by the person, so
+ * a replay meets them in order).
  */
 @ApplicationScoped
 public class QualificationHandler implements EventHandler {
 
     public static final String CONSUMER = "qualifications";
+
+    record Revoked(UUID certificateId) {
+    }
 
     record Certified(UUID certificateId, String personId, String kind, String level, Instant issuedAt,
             Instant expiresAt, String district) {
@@ -43,11 +47,15 @@ public class QualificationHandler implements EventHandler {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of(EventTypes.Training.CERTIFIED);
+        return Set.of(EventTypes.Training.CERTIFIED, EventTypes.Training.CERTIFICATE_REVOKED);
     }
 
     @Override
     public void handle(IncomingEvent event) {
+        if (EventTypes.Training.CERTIFICATE_REVOKED.equals(event.type())) {
+            db.update("DELETE FROM qualification WHERE certificate_id = ?", event.dataAs(Revoked.class).certificateId());
+            return;
+        }
         Certified c = event.dataAs(Certified.class);
         db.update("""
                 INSERT INTO qualification (certificate_id, person_id, kind, level, issued_at, expires_at, district)

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 public record Certificate(UUID id, String district, String personId, String schoolId, CertificateKind kind,
         String title, String code, String holderInitials, UUID programmeId, Instant issuedAt, Instant expiresAt,
-        Instant revokedAt) {
+        Instant revokedAt, String revokeReason) {
 
     public String status(Instant now) {
         if (revokedAt != null) {

@@ -60,6 +60,13 @@ public class CertificateResource {
         return service.get(caller.get(), uuid(id));
     }
 
+    @POST
+    @Path("/{id}/revoke")
+    @RolesAllowed({ Roles.SCHOOL_ADMIN, Roles.DISTRICT_ADMIN })
+    public CertificateView revoke(@PathParam("id") String id, @NotNull CertificateViews.Revocation body) {
+        return service.revoke(caller.get(), uuid(id), body);
+    }
+
     @GET
     @Path("/{id}/open-badge")
     @Produces({ MediaType.APPLICATION_JSON, "application/ld+json", "application/vc+ld+json" })

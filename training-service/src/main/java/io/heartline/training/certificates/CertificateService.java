@@ -96,7 +96,7 @@ public class CertificateService {
                     .orElseThrow(() -> ProblemException.notFound("Certificate"));
             String status = cert.status(clock.instant());
             return new Verification(cert.code(), cert.kind().name(), cert.kind().level(), cert.holderInitials(),
-                    cert.issuedAt(), cert.expiresAt(), status, "VALID".equals(status));
+                    cert.issuedAt(), cert.expiresAt(), status, "VALID".equals(status), cert.revokedAt());
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot verify", e);
         }
@@ -149,12 +149,68 @@ public class CertificateService {
     }
 
     /**
+     * Revokes a certificate (docs/training-records.md "Revocation"): its issuer may. {@code district-admin} any
+     * certificate of the district; {@code school-admin} the course certificates of their own school's programmes
+     * (qualifications and district programmes' certificates → 403 once they can see the holder, 404 otherwise).
+     */
+    @Transactional
+    public CertificateView revoke(Caller caller, UUID id, CertificateViews.Revocation in) {
+        Certificate cert = visible(caller, id);
+        try (Connection c = dataSource.getConnection()) {
+            if (!caller.hasRole(io.heartline.platform.web.Roles.DISTRICT_ADMIN)) {
+                String programmeSchool = null;
+                if (cert.programmeId() != null) {
+                    try (var ps = c.prepareStatement("SELECT school_id FROM programme WHERE id = ?")) {
+                        ps.setObject(1, cert.programmeId());
+                        try (var rs = ps.executeQuery()) {
+                            programmeSchool = rs.next() ? rs.getString(1) : null;
+                        }
+                    }
+                }
+                if (programmeSchool == null || !programmeSchool.equals(caller.school())) {
+                    throw ProblemException.forbidden("Only the district revokes qualifications and the certificates "
+                            + "of district programmes; a school admin revokes their school's course certificates");
+                }
+            }
+            List<FieldError> errors = new ArrayList<>();
+            CertificateViews.RevocationReason reason = null;
+            try {
+                reason = in.reason() == null ? null : CertificateViews.RevocationReason.valueOf(in.reason());
+            } catch (IllegalArgumentException e) {
+                reason = null;
+            }
+            if (reason == null) {
+                errors.add(new FieldError("reason", "one of ISSUED_IN_ERROR, RESULT_CORRECTED, MISCONDUCT, "
+                        + "SUPERSEDED, OTHER"));
+            }
+            if (in.note() != null && in.note().length() > 500) {
+                errors.add(new FieldError("note", "at most 500 characters"));
+            }
+            if (!errors.isEmpty()) {
+                throw ProblemException.badRequest("The revocation is not valid", errors);
+            }
+            Instant now = clock.instant();
+            if (!certificates.revoke(c, cert, reason.name(), in.note(), caller.id(), now)) {
+                throw ProblemException.conflictBecause("ALREADY_REVOKED", "The certificate is already revoked");
+            }
+            return CertificateView.of(Certificates.one(c, "id = ?", id).orElseThrow(), now);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot revoke the certificate", e);
+        }
+    }
+
+    /**
      * The certificate as an Open Badges 3.0 {@code OpenBadgeCredential} (W3C VC data model 2.0), unsigned: the
      * holder shows it with the verification URL; the recipient is a salted SHA-256 of their person id.
      */
     @Transactional
     public Map<String, Object> openBadge(Caller caller, UUID id) {
         Certificate cert = visible(caller, id);
+        if (cert.revokedAt() != null) {
+            // No status list is published (see docs): a revoked certificate is not exported at all.
+            throw ProblemException.conflictBecause("CERTIFICATE_REVOKED",
+                    "A revoked certificate is not exported as a credential");
+        }
         Map<String, Object> vc = new LinkedHashMap<>();
         vc.put("@context", List.of("https://www.w3.org/ns/credentials/v2",
                 "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"));
@@ -196,7 +252,9 @@ public class CertificateService {
         vc.put("credentialSubject", subject);
         vc.put("evidence", List.of(Map.of("id", issuerBase + "/api/v1/certificates/verify/" + cert.code(),
                 "type", List.of("Evidence"), "name", "Verification " + cert.code())));
-        vc.put("credentialSchema", List.of(Map.of("id", OB_SCHEMA, "type", "1EdTechJsonSchemaValidator2019")));
+        // "JsonSchema" (VC JSON Schema, defined by the VC 2.0 context), not OB 3.0's "1EdTechJsonSchemaValidator2019",
+        // which no context defines: a JSON-LD processor in safe mode rejects it (docs/training-records.md).
+        vc.put("credentialSchema", List.of(Map.of("id", OB_SCHEMA, "type", "JsonSchema")));
         return vc;
     }
 

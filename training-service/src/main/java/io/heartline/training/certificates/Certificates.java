@@ -28,12 +28,18 @@ public class Certificates {
 
     static final String COLUMNS = "id, district, person_id, school_id, kind, title, code, holder_initials,"
             + " programme_id, issued_at, expires_at, revoked_at";
+    private static final String READ_COLUMNS = COLUMNS + ", revoke_reason";
     private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** {@code certified} data: ids and codes only (the same fields as crisis-service's copy of the schema). */
     public record Certified(UUID certificateId, String personId, String kind, String level, Instant issuedAt,
             Instant expiresAt, String district) {
+    }
+
+    /** {@code certificate-revoked} data: ids and codes only (the note given with a revocation never leaves the row). */
+    public record Revoked(UUID certificateId, String personId, String kind, String level, String reasonCode,
+            Instant revokedAt, String district) {
     }
 
     public record NewCertificate(String district, String personId, String schoolId, CertificateKind kind,
@@ -66,13 +72,39 @@ public class Certificates {
             ps.executeUpdate();
         }
         Certificate cert = new Certificate(id, n.district(), n.personId(), n.schoolId(), n.kind(), n.title(), code,
-                initials(n.holderName()), n.programmeId(), n.issuedAt(), n.expiresAt(), null);
+                initials(n.holderName()), n.programmeId(), n.issuedAt(), n.expiresAt(), null, null);
         outbox.append(EventBuilder.from("training").type(Training.CERTIFIED).subject(n.personId())
                 .district(n.district()).school(n.schoolId())
                 .data(new Certified(id, n.personId(), n.kind().name(), n.kind().level(), n.issuedAt(), n.expiresAt(),
                         n.district()))
                 .build());
         return cert;
+    }
+
+    /**
+     * Revokes a certificate on the caller's transaction and writes {@code certificate-revoked} beside it.
+     * @return false when it was already revoked (nothing written)
+     */
+    public boolean revoke(Connection c, Certificate cert, String reasonCode, String note, String by, Instant at)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE certificate SET revoked_at = ?, revoked_by = ?, revoke_reason = ?, revoke_note = ?
+                WHERE id = ? AND revoked_at IS NULL""")) {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setString(2, by);
+            ps.setString(3, reasonCode);
+            ps.setString(4, note);
+            ps.setObject(5, cert.id());
+            if (ps.executeUpdate() != 1) {
+                return false;
+            }
+        }
+        outbox.append(EventBuilder.from("training").type(Training.CERTIFICATE_REVOKED).subject(cert.personId())
+                .district(cert.district()).school(cert.schoolId())
+                .data(new Revoked(cert.id(), cert.personId(), cert.kind().name(), cert.kind().level(), reasonCode, at,
+                        cert.district()))
+                .build());
+        return true;
     }
 
     /** A verification code: 80 random bits in four groups of an unambiguous alphabet, e.g. {@code K7QX-…}. */
@@ -106,7 +138,7 @@ public class Certificates {
         return new Certificate(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
                 CertificateKind.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
                 rs.getObject(9, UUID.class), rs.getTimestamp(10).toInstant(), exp == null ? null : exp.toInstant(),
-                rev == null ? null : rev.toInstant());
+                rev == null ? null : rev.toInstant(), rs.getString(13));
     }
 
     static Optional<Certificate> one(Connection c, String where, Object... args) throws SQLException {
@@ -115,7 +147,7 @@ public class Certificates {
     }
 
     static List<Certificate> list(Connection c, String where, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM certificate WHERE " + where)) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + READ_COLUMNS + " FROM certificate WHERE " + where)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }

@@ -25,6 +25,8 @@ import jakarta.transaction.Transactional;
 
 import io.agroal.api.AgroalDataSource;
 import io.heartline.training.directory.SchoolRole;
+import io.heartline.training.hours.CountyEventsRequirement;
+import io.heartline.training.hours.CountyEventsRule;
 import io.heartline.training.hours.HoursRequirements;
 import io.heartline.training.hours.HoursRule;
 
@@ -44,19 +46,21 @@ public class ComplianceReport {
             SchoolRole.SCHOOL_LEADER);
 
     public record PersonRow(String personId, List<String> schoolIds, List<String> roles, BigDecimal requiredHours,
-            BigDecimal creditedHours, boolean hoursMet, int provincialConferences, String qualificationLevel,
+            BigDecimal creditedHours, boolean hoursMet, int provincialConferences, boolean fullTimePsychologyTeacher,
+            int countyEvents, Integer requiredCountyEvents, Boolean countyEventsMet, String qualificationLevel,
             boolean crisisIntervention, boolean cycleDue) {
     }
 
     public record SchoolRow(String schoolId, String name, long students, int staff,
             int requiredFullTimePsychologyTeachers, int fullTimePsychologyTeachers, boolean psychologyTeacherPresent,
-            boolean staffingMet, int hoursMet, int hoursShortfall, int cycleDue, BigDecimal coverageC,
-            boolean coverageCMet, BigDecimal coverageB, boolean coverageBMet) {
+            boolean staffingMet, int hoursMet, int hoursShortfall, int countyEventsMet, int countyEventsShortfall,
+            int cycleDue, BigDecimal coverageC, boolean coverageCMet, BigDecimal coverageB, boolean coverageBMet) {
     }
 
     public record DistrictRow(String district, int year, int schools, int schoolsMeetingStaffing,
             int schoolsWithoutFullTimePsychologyTeacher, long students, int staff, int hoursMet, int hoursShortfall,
-            int cycleDue, BigDecimal coverageC, boolean coverageCMet, BigDecimal coverageB, boolean coverageBMet) {
+            int requiredCountyEvents, int countyEventsMet, int countyEventsShortfall, int cycleDue,
+            BigDecimal coverageC, boolean coverageCMet, BigDecimal coverageB, boolean coverageBMet) {
     }
 
     public record Report(String district, int year, List<PersonRow> people, List<SchoolRow> schools,
@@ -68,16 +72,19 @@ public class ComplianceReport {
 
     private final AgroalDataSource dataSource;
     private final HoursRequirements requirements;
+    private final CountyEventsRequirement countyEventsRequirement;
     private final Clock clock;
     private final long ttlNanos;
     private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ConcurrentHashMap<String, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
 
-    ComplianceReport(AgroalDataSource dataSource, HoursRequirements requirements, Clock clock,
+    ComplianceReport(AgroalDataSource dataSource, HoursRequirements requirements,
+            CountyEventsRequirement countyEventsRequirement, Clock clock,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "heartline.training.compliance.cache-ttl")
             java.time.Duration ttl) {
         this.dataSource = dataSource;
         this.requirements = requirements;
+        this.countyEventsRequirement = countyEventsRequirement;
         this.clock = clock;
         this.ttlNanos = ttl.toNanos();
     }
@@ -121,6 +128,8 @@ public class ComplianceReport {
         final Set<SchoolRole> roles = EnumSet.noneOf(SchoolRole.class);
         BigDecimal hours = BigDecimal.ZERO;
         int provincial;
+        int countyEvents;
+        boolean fullTimePsych;
         boolean trainedInCycle;
         String level;
         boolean crisis;
@@ -136,13 +145,16 @@ public class ComplianceReport {
         Instant now = clock.instant();
         int currentYear = now.atZone(ZoneOffset.UTC).getYear();
         Instant asOf = year >= currentYear ? now : LocalDate.of(year + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Map<String, Staff> staff = new TreeMap<>();
+        // Hash lookups for the 60 000-odd rows of a district that are matched to people; sorted once at the end.
+        Map<String, Staff> staff = new HashMap<>(1 << 15);
         Map<String, String> schoolNames = new TreeMap<>();
         Map<String, Long> students = new HashMap<>();
         Map<String, Integer> fullTimePsych = new HashMap<>();
         Map<SchoolRole, BigDecimal> perRole;
+        int countyRequired;
         try (Connection c = dataSource.getConnection()) {
             perRole = requirements.forDistrict(c, district);
+            countyRequired = countyEventsRequirement.forDistrict(c, district);
             query(c, "SELECT school_id, name FROM school WHERE district = ? AND active"
                     + (school == null ? "" : " AND school_id = ?"), district, school,
                     rs -> schoolNames.put(rs.getString(1), rs.getString(2)));
@@ -167,6 +179,7 @@ public class ComplianceReport {
                             s.roles.add(role);
                             if (role == SchoolRole.PSYCHOLOGY_TEACHER && rs.getBoolean(5)) {
                                 fullTimePsych.merge(roleSchool, 1, Integer::sum);
+                                s.fullTimePsych = true;
                             }
                         } else if (rs.getString(2) != null) {
                             s.schools.add(rs.getString(2));
@@ -174,36 +187,41 @@ public class ComplianceReport {
                     });
             // One school: only its staff's rows; the district: every row of the three years.
             String only = school == null ? "" : " AND person_id = ANY (?)";
-            java.sql.Array ids = c.createArrayOf("text", staff.keySet().toArray());
+            java.sql.Array ids = school == null ? null : c.createArrayOf("text", staff.keySet().toArray());
+            // hours_year has one row per (person, year): read the three years' rows as they are (a range of its
+            // primary key) and fold them here; a GROUP BY with FILTERs cost PostgreSQL more than the fold costs Java.
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT person_id, COALESCE(sum(hours) FILTER (WHERE year = ?), 0),
-                           COALESCE(sum(provincial_conferences) FILTER (WHERE year = ?), 0),
-                           sum(course_credits) > 0
-                    FROM hours_year WHERE district = ? AND year BETWEEN ? AND ?""" + only + " GROUP BY person_id")) {
-                ps.setInt(1, year);
-                ps.setInt(2, year);
-                ps.setString(3, district);
-                ps.setInt(4, year - 2);
-                ps.setInt(5, year);
+                    SELECT person_id, year, hours, provincial_conferences, county_events, course_credits
+                    FROM hours_year WHERE district = ? AND year BETWEEN ? AND ?""" + only)) {
+                ps.setString(1, district);
+                ps.setInt(2, year - 2);
+                ps.setInt(3, year);
                 if (school != null) {
-                    ps.setArray(6, ids);
+                    ps.setArray(4, ids);
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Staff s = staff.get(rs.getString(1));
-                        if (s != null) {
-                            s.hours = rs.getBigDecimal(2);
-                            s.provincial = rs.getInt(3);
-                            s.trainedInCycle = rs.getBoolean(4);
+                        if (s == null) {
+                            continue;
+                        }
+                        if (rs.getInt(2) == year) {
+                            s.hours = rs.getBigDecimal(3);
+                            s.provincial = rs.getInt(4);
+                            s.countyEvents = rs.getInt(5);
+                        }
+                        if (rs.getInt(6) > 0) {
+                            s.trainedInCycle = true;
                         }
                     }
                 }
             }
+            // Valid qualifications as rows, folded here (highest level: A < B < C; a GROUP BY cost more, see docs).
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT person_id, min(kind) FILTER (WHERE kind LIKE 'QUALIFICATION_%'),
-                           bool_or(kind = 'CRISIS_INTERVENTION')
-                    FROM certificate WHERE district = ? AND revoked_at IS NULL AND issued_at <= ?
-                      AND (expires_at IS NULL OR expires_at > ?)""" + only + " GROUP BY person_id")) {
+                    SELECT person_id, kind FROM certificate
+                    WHERE district = ? AND revoked_at IS NULL AND issued_at <= ? AND (expires_at IS NULL OR expires_at > ?)
+                      AND kind IN ('QUALIFICATION_A', 'QUALIFICATION_B', 'QUALIFICATION_C', 'CRISIS_INTERVENTION')"""
+                    + only)) {
                 ps.setString(1, district);
                 ps.setTimestamp(2, Timestamp.from(asOf));
                 ps.setTimestamp(3, Timestamp.from(asOf));
@@ -213,10 +231,17 @@ public class ComplianceReport {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Staff s = staff.get(rs.getString(1));
-                        if (s != null) {
-                            String q = rs.getString(2);
-                            s.level = q == null ? null : q.substring("QUALIFICATION_".length());
-                            s.crisis = rs.getBoolean(3);
+                        if (s == null) {
+                            continue;
+                        }
+                        String kind = rs.getString(2);
+                        if (kind.equals("CRISIS_INTERVENTION")) {
+                            s.crisis = true;
+                        } else {
+                            String level = kind.substring("QUALIFICATION_".length());
+                            if (s.level == null || level.compareTo(s.level) < 0) {
+                                s.level = level;
+                            }
                         }
                     }
                 }
@@ -231,11 +256,15 @@ public class ComplianceReport {
         List<PersonRow> people = new ArrayList<>(staff.size());
         Map<String, List<PersonRow>> bySchool = new HashMap<>();
         Map<String, Staff> staffById = staff;
-        for (Staff s : staff.values()) {
+        List<Staff> ordered = new ArrayList<>(staff.values());
+        ordered.sort(java.util.Comparator.comparing(st -> st.personId));
+        for (Staff s : ordered) {
             BigDecimal required = HoursRule.required(s.roles, perRole);
             PersonRow row = new PersonRow(s.personId, List.copyOf(s.schools),
                     s.roles.stream().map(Enum::name).toList(), required, s.hours,
-                    HoursRule.met(s.roles, perRole, s.hours, s.provincial), s.provincial, s.level, s.crisis,
+                    HoursRule.met(s.roles, perRole, s.hours, s.provincial), s.provincial, s.fullTimePsych,
+                    s.countyEvents, s.fullTimePsych ? countyRequired : null,
+                    CountyEventsRule.met(s.fullTimePsych, countyRequired, s.countyEvents), s.level, s.crisis,
                     !s.trainedInCycle);
             people.add(row);
             for (String sc : s.schools) {
@@ -257,6 +286,8 @@ public class ComplianceReport {
             schools.add(new SchoolRow(sc, e.getValue(), st, rows.size(), req, ft, ft > 0, ft >= req,
                     (int) rows.stream().filter(PersonRow::hoursMet).count(),
                     (int) rows.stream().filter(r -> !r.hoursMet()).count(),
+                    (int) rows.stream().filter(r -> Boolean.TRUE.equals(r.countyEventsMet())).count(),
+                    (int) rows.stream().filter(r -> Boolean.FALSE.equals(r.countyEventsMet())).count(),
                     (int) rows.stream().filter(PersonRow::cycleDue).count(), covC,
                     covC == null || covC.compareTo(TARGET_C) >= 0, covB, covB == null || covB.compareTo(TARGET_B) >= 0));
         }
@@ -268,7 +299,9 @@ public class ComplianceReport {
                 (int) schools.stream().filter(s -> !s.psychologyTeacherPresent()).count(),
                 schools.stream().mapToLong(SchoolRow::students).sum(), people.size(),
                 (int) people.stream().filter(PersonRow::hoursMet).count(),
-                (int) people.stream().filter(r -> !r.hoursMet()).count(),
+                (int) people.stream().filter(r -> !r.hoursMet()).count(), countyRequired,
+                (int) people.stream().filter(r -> Boolean.TRUE.equals(r.countyEventsMet())).count(),
+                (int) people.stream().filter(r -> Boolean.FALSE.equals(r.countyEventsMet())).count(),
                 (int) people.stream().filter(PersonRow::cycleDue).count(), covC,
                 covC == null || covC.compareTo(TARGET_C) >= 0, covB, covB == null || covB.compareTo(TARGET_B) >= 0);
         if (school != null) {

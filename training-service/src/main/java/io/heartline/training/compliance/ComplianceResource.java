@@ -31,6 +31,7 @@ import io.heartline.training.compliance.ComplianceReport.PersonRow;
 import io.heartline.training.compliance.ComplianceReport.Report;
 import io.heartline.training.compliance.ComplianceReport.SchoolRow;
 import io.heartline.training.directory.SchoolRole;
+import io.heartline.training.hours.CountyEventsRequirement;
 import io.heartline.training.hours.HoursRequirements;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 
@@ -42,19 +43,25 @@ public class ComplianceResource {
     public record HoursRequirementInput(BigDecimal hours) {
     }
 
+    /** County-level events a year required of full-time psychology teachers (0 switches the rule off). */
+    public record CountyEventsRequirementView(Integer events) {
+    }
+
     /** When the report was computed (reports are cached briefly: heartline.training.compliance.cache-ttl). */
     static final String GENERATED_AT = "X-Report-Generated-At";
 
     private final ComplianceReport reports;
     private final HoursRequirements requirements;
+    private final CountyEventsRequirement countyEvents;
     private final AgroalDataSource dataSource;
     private final CurrentCaller caller;
     private final java.time.Clock clock;
 
-    ComplianceResource(ComplianceReport reports, HoursRequirements requirements, AgroalDataSource dataSource,
-            CurrentCaller caller, java.time.Clock clock) {
+    ComplianceResource(ComplianceReport reports, HoursRequirements requirements, CountyEventsRequirement countyEvents,
+            AgroalDataSource dataSource, CurrentCaller caller, java.time.Clock clock) {
         this.reports = reports;
         this.requirements = requirements;
+        this.countyEvents = countyEvents;
         this.dataSource = dataSource;
         this.caller = caller;
         this.clock = clock;
@@ -134,33 +141,36 @@ public class ComplianceResource {
         switch (level) {
             case "person" -> {
                 sb.append("personId,schoolIds,roles,requiredHours,creditedHours,hoursMet,provincialConferences,"
-                        + "qualificationLevel,crisisIntervention,cycleDue\r\n");
+                        + "qualificationLevel,crisisIntervention,cycleDue,"
+                        // columns added later go at the end, so that existing spreadsheets keep their positions
+                        + "fullTimePsychologyTeacher,countyEvents,requiredCountyEvents,countyEventsMet\r\n");
                 for (PersonRow p : r.people()) {
                     row(sb, p.personId(), String.join(";", p.schoolIds()), String.join(";", p.roles()),
                             p.requiredHours(), p.creditedHours(), p.hoursMet(), p.provincialConferences(),
-                            p.qualificationLevel(), p.crisisIntervention(), p.cycleDue());
+                            p.qualificationLevel(), p.crisisIntervention(), p.cycleDue(), p.fullTimePsychologyTeacher(),
+                            p.countyEvents(), p.requiredCountyEvents(), p.countyEventsMet());
                 }
             }
             case "school" -> {
                 sb.append("schoolId,name,students,staff,requiredFullTimePsychologyTeachers,fullTimePsychologyTeachers,"
                         + "psychologyTeacherPresent,staffingMet,hoursMet,hoursShortfall,cycleDue,coverageC,coverageCMet,"
-                        + "coverageB,coverageBMet\r\n");
+                        + "coverageB,coverageBMet,countyEventsMet,countyEventsShortfall\r\n");
                 for (SchoolRow s : r.schools()) {
                     row(sb, s.schoolId(), s.name(), s.students(), s.staff(), s.requiredFullTimePsychologyTeachers(),
                             s.fullTimePsychologyTeachers(), s.psychologyTeacherPresent(), s.staffingMet(),
                             s.hoursMet(), s.hoursShortfall(), s.cycleDue(), s.coverageC(), s.coverageCMet(),
-                            s.coverageB(), s.coverageBMet());
+                            s.coverageB(), s.coverageBMet(), s.countyEventsMet(), s.countyEventsShortfall());
                 }
             }
             default -> {
                 var d = r.summary();
                 sb.append("district,year,schools,schoolsMeetingStaffing,schoolsWithoutFullTimePsychologyTeacher,"
                         + "students,staff,hoursMet,hoursShortfall,cycleDue,coverageC,coverageCMet,coverageB,"
-                        + "coverageBMet\r\n");
+                        + "coverageBMet,requiredCountyEvents,countyEventsMet,countyEventsShortfall\r\n");
                 row(sb, d.district(), d.year(), d.schools(), d.schoolsMeetingStaffing(),
                         d.schoolsWithoutFullTimePsychologyTeacher(), d.students(), d.staff(), d.hoursMet(),
                         d.hoursShortfall(), d.cycleDue(), d.coverageC(), d.coverageCMet(), d.coverageB(),
-                        d.coverageBMet());
+                        d.coverageBMet(), d.requiredCountyEvents(), d.countyEventsMet(), d.countyEventsShortfall());
             }
         }
         return sb.toString();
@@ -215,5 +225,35 @@ public class ComplianceResource {
             throw new IllegalStateException(e);
         }
         return hoursRequirements();
+    }
+
+    @GET
+    @Path("/county-events-requirement")
+    @RolesAllowed({ Roles.SCHOOL_ADMIN, Roles.DISTRICT_ADMIN })
+    @Transactional
+    public CountyEventsRequirementView countyEventsRequirement() {
+        try (Connection c = dataSource.getConnection()) {
+            return new CountyEventsRequirementView(countyEvents.forDistrict(c, caller.get().requireDistrict()));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @PUT
+    @Path("/county-events-requirement")
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @Transactional
+    public CountyEventsRequirementView setCountyEventsRequirement(@NotNull CountyEventsRequirementView body) {
+        if (body.events() == null || body.events() < 0 || body.events() > 100) {
+            throw ProblemException.badRequest("events must be 0 to 100",
+                    List.of(new FieldError("events", "a whole number from 0 to 100")));
+        }
+        Caller c = caller.get();
+        try (Connection conn = dataSource.getConnection()) {
+            countyEvents.set(conn, c.requireDistrict(), body.events(), c.id(), clock.instant());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return countyEventsRequirement();
     }
 }

@@ -42,18 +42,21 @@ public final class HoursLedger {
             }
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO hours_year (district, person_id, year, hours, provincial_conferences, course_credits)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO hours_year (district, person_id, year, hours, provincial_conferences, course_credits,
+                                        county_events)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (district, year, person_id) DO UPDATE
                 SET hours = hours_year.hours + EXCLUDED.hours,
                     provincial_conferences = hours_year.provincial_conferences + EXCLUDED.provincial_conferences,
-                    course_credits = hours_year.course_credits + EXCLUDED.course_credits""")) {
+                    course_credits = hours_year.course_credits + EXCLUDED.course_credits,
+                    county_events = hours_year.county_events + EXCLUDED.county_events""")) {
             ps.setString(1, district);
             ps.setString(2, personId);
             ps.setInt(3, year);
             ps.setBigDecimal(4, hours);
             ps.setInt(5, kind == Kind.CONFERENCE && "PROVINCIAL".equals(eventLevel) ? 1 : 0);
             ps.setInt(6, kind == Kind.COURSE ? 1 : 0);
+            ps.setInt(7, CountyEventsRule.counts(eventLevel) ? 1 : 0);
             ps.executeUpdate();
         }
         return true;

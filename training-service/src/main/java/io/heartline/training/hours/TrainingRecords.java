@@ -42,7 +42,7 @@ public class TrainingRecords {
 
     public record RecordView(String personId, int year, List<String> roles, BigDecimal requiredHours,
             BigDecimal creditedHours, boolean requirementMet, Map<HoursLedger.Kind, BigDecimal> hoursByKind,
-            int provincialConferences, List<CreditView> credits, List<CourseView> courses) {
+            int provincialConferences, int countyEvents, List<CreditView> credits, List<CourseView> courses) {
     }
 
     public record CreditInput(String personId, String kind, BigDecimal hours, LocalDate date, String title,
@@ -74,6 +74,7 @@ public class TrainingRecords {
                 byKind.put(k, BigDecimal.ZERO);
             }
             int provincial = 0;
+            int county = 0;
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT kind, hours, event_level, title, source_ref, credited_at FROM hours_credit
                     WHERE district = ? AND person_id = ? AND year = ? ORDER BY credited_at, id""")) {
@@ -86,6 +87,9 @@ public class TrainingRecords {
                         byKind.merge(k, rs.getBigDecimal(2), BigDecimal::add);
                         if (k == HoursLedger.Kind.CONFERENCE && "PROVINCIAL".equals(rs.getString(3))) {
                             provincial++;
+                        }
+                        if (CountyEventsRule.counts(rs.getString(3))) {
+                            county++;
                         }
                         credits.add(new CreditView(k.name(), rs.getBigDecimal(2), rs.getString(3), rs.getString(4),
                                 rs.getString(5), rs.getTimestamp(6).toInstant()));
@@ -115,7 +119,8 @@ public class TrainingRecords {
             byKind.replaceAll((k, v) -> v.setScale(2));
             return new RecordView(p.personId(), y, roles.stream().map(Enum::name).toList(),
                     HoursRule.required(roles, perRole).setScale(1), total.setScale(2),
-                    HoursRule.met(roles, perRole, total, provincial), byKind, provincial, credits, courses);
+                    HoursRule.met(roles, perRole, total, provincial), byKind, provincial, county, credits,
+                    courses);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the training record", e);
         }

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.heartline.training.compliance.StaffingRule;
 import io.heartline.training.directory.SchoolRole;
+import io.heartline.training.hours.CountyEventsRule;
 import io.heartline.training.hours.HoursRule;
 
 /** Vectors of the staffing ratio and of the yearly hours per role. */
@@ -52,6 +53,29 @@ class StaffingAndHoursRuleTest {
         List<SchoolRole> rs = Arrays.stream(roles.split(";")).map(SchoolRole::valueOf).toList();
         assertEquals(0, new BigDecimal(required).compareTo(HoursRule.required(rs, DEFAULTS)));
         assertEquals(met, HoursRule.met(rs, DEFAULTS, new BigDecimal(credited), provincial));
+    }
+
+    @ParameterizedTest(name = "full-time {0}, {1} required, {2} events -> {3}")
+    @CsvSource(nullValues = "null", value = {
+            "true, 3, 3, true",
+            "true, 3, 2, false",
+            "true, 3, 0, false",
+            "true, 3, 7, true",
+            "true, 0, 0, true",
+            "true, 5, 4, false",
+            "false, 3, 0, null",
+            "false, 3, 5, null",
+    })
+    void countyEventsOfFullTimePsychologyTeachers(boolean fullTime, int required, int events, Boolean met) {
+        assertEquals(met, CountyEventsRule.met(fullTime, required, events));
+    }
+
+    @ParameterizedTest(name = "event level {0} counts: {1}")
+    @CsvSource(nullValues = "null", value = { "COUNTY, true", "MUNICIPAL, true", "CITY, true", "PROVINCIAL, true",
+            "NATIONAL, true", "INTERNATIONAL, true", "SCHOOL, false", "TOWNSHIP, false", "county, false",
+            "null, false" })
+    void eventLevelsAtCountyLevelOrAbove(String level, boolean counts) {
+        assertEquals(counts, CountyEventsRule.counts(level));
     }
 
     @ParameterizedTest

@@ -83,15 +83,18 @@ class ComplianceBenchmark {
                 INSERT INTO hours_credit (id, district, person_id, year, kind, hours, event_level, source_ref, title,
                                           credited_at)
                 SELECT gen_random_uuid(), ?, 'e-' || s || '-' || g, y, k, (g % 30) + 1,
-                       CASE WHEN k = 'CONFERENCE' THEN 'PROVINCIAL' END, 'ref-' || y || '-' || k, 'Generated', now()
+                       CASE WHEN k = 'CONFERENCE' THEN 'PROVINCIAL' WHEN k = 'EXTERNAL' THEN 'COUNTY' END,
+                       'ref-' || y || '-' || k, 'Generated', now()
                 FROM generate_series(1, ?) s, generate_series(1, ?) g, generate_series(2024, 2026) y,
-                     unnest(ARRAY['COURSE', 'XAPI', 'CONFERENCE']) k
+                     unnest(ARRAY['COURSE', 'XAPI', 'CONFERENCE', 'EXTERNAL']) k
                 WHERE (g + y) % 3 <> 0""", d, schools, staffPerSchool);
         BulkFixture.exec(db, """
-                INSERT INTO hours_year (district, person_id, year, hours, provincial_conferences, course_credits)
+                INSERT INTO hours_year (district, person_id, year, hours, provincial_conferences, course_credits,
+                                        county_events)
                 SELECT district, person_id, year, sum(hours),
                        count(*) FILTER (WHERE kind = 'CONFERENCE' AND event_level = 'PROVINCIAL'),
-                       count(*) FILTER (WHERE kind = 'COURSE')
+                       count(*) FILTER (WHERE kind = 'COURSE'),
+                       count(*) FILTER (WHERE event_level IN ('COUNTY', 'PROVINCIAL'))
                 FROM hours_credit WHERE district = ? GROUP BY district, person_id, year""", d);
         BulkFixture.exec(db, """
                 INSERT INTO certificate (id, district, person_id, school_id, kind, title, code, holder_initials,
@@ -126,6 +129,7 @@ class ComplianceBenchmark {
                     + "%n", school == null ? "district" : "one school", runs, ms(t, 0.5), ms(t, 0.99),
                     t[runs - 1] / 1e6, cpu / 1e6 / runs);
         }
+        sqlBeforeAndAfter(d, Integer.getInteger("bench.sqlRounds", 20));
         String token = dir.token("district-admin", null, "bench");
         for (String level : List.of("district", "school", "person")) {
             String url = "/api/v1/compliance?level=" + level + "&year=2026";
@@ -157,6 +161,78 @@ class ComplianceBenchmark {
                 .then().statusCode(200).extract().asString();
         List<String> lines = new ArrayList<>(csv.lines().toList());
         System.out.printf("  person CSV: %d lines, %.1f MB%n", lines.size(), csv.length() / 1e6);
+    }
+
+    /**
+     * The three district queries that changed (Dec 2026), before and after, alternated in one run so that the shared
+     * machine's load falls on both alike: staff without / with the partial index (the "before" plan is forced with
+     * the planner's scan switches, which gives the sequential scan it chose when the index did not exist), hours and
+     * certificates aggregated in SQL / read as rows. Time includes reading every row over JDBC.
+     */
+    private void sqlBeforeAndAfter(String district, int rounds) throws Exception {
+        String staff = """
+                SELECT p.person_id, p.school_id, r.school_id, r.role, r.full_time
+                FROM person p LEFT JOIN staff_role r ON r.district = p.district AND r.person_id = p.person_id
+                WHERE p.district = ? AND p.kind = 'STAFF' AND p.active""";
+        List<String> before = List.of(staff, """
+                SELECT person_id, COALESCE(sum(hours) FILTER (WHERE year = 2026), 0),
+                       COALESCE(sum(provincial_conferences) FILTER (WHERE year = 2026), 0),
+                       COALESCE(sum(county_events) FILTER (WHERE year = 2026), 0), sum(course_credits) > 0
+                FROM hours_year WHERE district = ? AND year BETWEEN 2024 AND 2026 GROUP BY person_id""", """
+                SELECT person_id, min(kind) FILTER (WHERE kind LIKE 'QUALIFICATION_%'),
+                       bool_or(kind = 'CRISIS_INTERVENTION')
+                FROM certificate WHERE district = ? AND revoked_at IS NULL AND issued_at <= now()
+                  AND (expires_at IS NULL OR expires_at > now()) GROUP BY person_id""");
+        List<String> after = List.of(staff, """
+                SELECT person_id, year, hours, provincial_conferences, county_events, course_credits
+                FROM hours_year WHERE district = ? AND year BETWEEN 2024 AND 2026""", """
+                SELECT person_id, kind FROM certificate
+                WHERE district = ? AND revoked_at IS NULL AND issued_at <= now() AND (expires_at IS NULL OR expires_at > now())
+                  AND kind IN ('QUALIFICATION_A', 'QUALIFICATION_B', 'QUALIFICATION_C', 'CRISIS_INTERVENTION')""");
+        long[][] t = new long[2][rounds];
+        for (int i = 0; i < rounds + 2; i++) {
+            for (int k = 0; k < 2; k++) {
+                int variant = (i + k) % 2; // alternate which goes first
+                long ns = runAll(district, variant == 0 ? before : after, variant == 0);
+                if (i >= 2) {
+                    t[variant][i - 2] = ns;
+                }
+            }
+        }
+        for (int v = 0; v < 2; v++) {
+            Arrays.sort(t[v]);
+            System.out.printf("  SQL %s (staff, hours, certificates), %d alternated rounds: p50 %.1f ms  p99 %.1f ms"
+                    + "%n", v == 0 ? "before" : "after ", rounds, ms(t[v], 0.5), ms(t[v], 0.99));
+        }
+    }
+
+    private long runAll(String district, List<String> sqls, boolean noIndex) throws Exception {
+        try (var c = db.getConnection()) {
+            c.setAutoCommit(false);
+            long s0 = System.nanoTime();
+            if (noIndex) {
+                try (var st = c.createStatement()) {
+                    st.execute("SET LOCAL enable_bitmapscan = off; SET LOCAL enable_indexscan = off;"
+                            + " SET LOCAL enable_indexonlyscan = off");
+                }
+            }
+            for (String sql : sqls) {
+                try (var ps = c.prepareStatement(sql)) {
+                    ps.setString(1, district);
+                    try (var rs = ps.executeQuery()) {
+                        int cols = rs.getMetaData().getColumnCount();
+                        while (rs.next()) {
+                            for (int j = 1; j <= cols; j++) {
+                                rs.getObject(j);
+                            }
+                        }
+                    }
+                }
+            }
+            long ns = System.nanoTime() - s0;
+            c.rollback();
+            return ns;
+        }
     }
 
     private static double ms(long[] sorted, double q) {

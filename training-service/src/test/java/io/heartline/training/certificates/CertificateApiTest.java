@@ -30,6 +30,7 @@ import io.heartline.platform.testsupport.HeartlineTestInfra;
 import io.heartline.training.support.DirectoryFixture.Role;
 import io.heartline.training.support.DirectoryFixture;
 import io.heartline.training.support.MovableClock;
+import io.heartline.training.support.Ob3Check;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -156,6 +157,123 @@ class CertificateApiTest {
         given().get("/api/v1/certificates/{id}/open-badge", c.getString("id")).then().statusCode(401);
         as("school-admin", otherSchool, "x").get("/api/v1/certificates/{id}/open-badge", c.getString("id")).then()
                 .statusCode(404);
+    }
+
+    /**
+     * The export checked by libraries we did not write (jsonld.js in safe mode against the VC 2.0 and OB 3.0.3
+     * contexts, @digitalbazaar/vc's data-model check), course certificate and qualification; and the checker is shown
+     * to fail on a term the contexts do not define and on a missing required property.
+     */
+    @Test
+    void openBadgeExportPassesIndependentJsonLdAndVcChecks() throws Exception {
+        String qualification = issue("p-1", "QUALIFICATION_A", Instant.parse("2031-01-01T00:00:00Z")).getString("id");
+        String crisis = issue("p-1", "CRISIS_INTERVENTION", null).getString("id");
+        for (String id : List.of(qualification, crisis)) {
+            String json = as("psychologist", school, "p-1").get("/api/v1/certificates/{id}/open-badge", id).then()
+                    .statusCode(200).extract().asString();
+            Ob3Check.Result r = Ob3Check.run(json);
+            assertEquals("OK", r.output().strip(), r.output());
+            assertEquals(0, r.exitCode());
+        }
+        String json = as("psychologist", school, "p-1").get("/api/v1/certificates/{id}/open-badge", qualification)
+                .then().extract().asString();
+        Ob3Check.Result undefinedTerm = Ob3Check.run(json.replaceFirst("\\{", "{\"grade\": \"A\", "));
+        assertEquals(1, undefinedTerm.exitCode(), undefinedTerm.output());
+        assertTrue(undefinedTerm.output().contains("JSON-LD (safe mode)"), undefinedTerm.output());
+        Ob3Check.Result noCriteria = Ob3Check.run(json.replaceAll("\"criteria\":\\{[^}]*},", ""));
+        assertEquals(1, noCriteria.exitCode(), noCriteria.output());
+        assertTrue(noCriteria.output().contains("achievement.criteria: required"), noCriteria.output());
+    }
+
+    @Test
+    void revocationByTheIssuerShowsInVerificationExportAndEvent() {
+        JsonPath c = issue("p-1", "CRISIS_INTERVENTION", Instant.now().plus(Duration.ofDays(1000)));
+        String id = c.getString("id");
+        String code = c.getString("code");
+        String note = "Issued to the wrong person " + DirectoryFixture.unique("note");
+        // who: the district revokes qualifications; a school admin who sees the holder may not (403), one who does
+        // not see them gets 404; other roles 403; no token 401
+        as("school-admin", school, "sa").body(Map.of("reason", "ISSUED_IN_ERROR"))
+                .post("/api/v1/certificates/{id}/revoke", id).then().statusCode(403)
+                .contentType("application/problem+json");
+        as("school-admin", otherSchool, "sa2").body(Map.of("reason", "ISSUED_IN_ERROR"))
+                .post("/api/v1/certificates/{id}/revoke", id).then().statusCode(404);
+        as("psychologist", school, "p-1").body(Map.of("reason", "ISSUED_IN_ERROR"))
+                .post("/api/v1/certificates/{id}/revoke", id).then().statusCode(403);
+        given().contentType(ContentType.JSON).body(Map.of("reason", "ISSUED_IN_ERROR"))
+                .post("/api/v1/certificates/{id}/revoke", id).then().statusCode(401);
+        given().auth().oauth2(dir.inDistrict("other-district").token("district-admin", null, "da"))
+                .contentType(ContentType.JSON).body(Map.of("reason", "ISSUED_IN_ERROR"))
+                .post("/api/v1/certificates/{id}/revoke", id).then().statusCode(404);
+        as("district-admin", null, "da").body(Map.of("reason", "ISSUED_IN_ERROR"))
+                .post("/api/v1/certificates/{id}/revoke", "not-a-uuid").then().statusCode(404);
+        // validation
+        as("district-admin", null, "da").body(Map.of("reason", "BORED")).post("/api/v1/certificates/{id}/revoke", id)
+                .then().statusCode(400).body("errors.field", hasItems("reason"));
+        as("district-admin", null, "da").body(Map.of("note", "x")).post("/api/v1/certificates/{id}/revoke", id)
+                .then().statusCode(400).body("errors.field", hasItems("reason"));
+        as("district-admin", null, "da").body(Map.of("reason", "OTHER", "note", "x".repeat(501)))
+                .post("/api/v1/certificates/{id}/revoke", id).then().statusCode(400).body("errors.field",
+                        hasItems("note"));
+        as("district-admin", null, "da").body(Map.of("reason", "OTHER", "extra", 1))
+                .post("/api/v1/certificates/{id}/revoke", id).then().statusCode(400);
+        as("district-admin", null, "da").post("/api/v1/certificates/{id}/revoke", id).then().statusCode(400);
+        given().get("/api/v1/certificates/verify/{code}", code).then().body("status", equalTo("VALID"));
+
+        as("district-admin", null, "da").body(Map.of("reason", "ISSUED_IN_ERROR", "note", note))
+                .post("/api/v1/certificates/{id}/revoke", id).then().statusCode(200)
+                .body("status", equalTo("REVOKED")).body("revocationReason", equalTo("ISSUED_IN_ERROR"))
+                .body("revokedAt", matchesPattern("^\\d{4}-.*Z$")).body(not(containsString(note)));
+        as("district-admin", null, "da").body(Map.of("reason", "OTHER")).post("/api/v1/certificates/{id}/revoke", id)
+                .then().statusCode(409).body("reason", equalTo("ALREADY_REVOKED"));
+        // the public verification: REVOKED and since when; never the reason or the note
+        String verification = given().get("/api/v1/certificates/verify/{code}", code).then().statusCode(200)
+                .body("status", equalTo("REVOKED")).body("valid", equalTo(false))
+                .body("revokedAt", matchesPattern("^\\d{4}-.*Z$"))
+                .body("$", not(org.hamcrest.Matchers.hasKey("revocationReason"))).extract().asString();
+        assertFalse(verification.contains("ISSUED_IN_ERROR") || verification.contains(note));
+        // the holder still sees it (REVOKED); the Open Badges export is refused
+        as("psychologist", school, "p-1").get("/api/v1/certificates/{id}", id).then().statusCode(200)
+                .body("status", equalTo("REVOKED"));
+        as("psychologist", school, "p-1").get("/api/v1/certificates/{id}/open-badge", id).then().statusCode(409)
+                .contentType("application/problem+json").body("reason", equalTo("CERTIFICATE_REVOKED"));
+        // the event: ids and codes only, schema-valid, once
+        List<EventTap.Seen> revoked = tap.await(s -> id.equals(s.data("certificateId"))
+                && Training.CERTIFICATE_REVOKED.equals(s.event().type()), 1, Duration.ofSeconds(30));
+        assertEquals(List.of(), revoked.get(0).schemaProblems());
+        assertEquals("ISSUED_IN_ERROR", revoked.get(0).data("reasonCode"));
+        assertEquals("CRISIS_INTERVENTION", revoked.get(0).data("kind"));
+        assertEquals("p-1", revoked.get(0).key());
+        assertFalse(new String(revoked.get(0).raw()).contains(note));
+        assertFalse(new String(revoked.get(0).raw()).contains("Li Wei"));
+        // a revoked certificate no longer counts in compliance
+        as("district-admin", null, "da").get("/api/v1/compliance?level=person").then().statusCode(200)
+                .body("items.find { it.personId == 'p-1' }.crisisIntervention", equalTo(false));
+        // and gets no expiry reminder, nor an expired event
+        clock.moveTo(Instant.now().plus(Duration.ofDays(1001)));
+        reminders.run();
+        assertEquals(1, io.heartline.platform.testsupport.Sql.count(db, "SELECT count(*) FROM certificate WHERE id = ?"
+                + " AND reminded_days IS NULL AND expired_sent_at IS NULL", java.util.UUID.fromString(id)));
+    }
+
+    @Test
+    void aSchoolAdminRevokesTheirOwnSchoolsCourseCertificates() {
+        String programme = as("school-admin", school, "sa").body(Map.of("title", "Course", "hoursOffline", 2,
+                "components", List.of(Map.of("code", "TEST", "weight", 100))))
+                .post("/api/v1/programmes").then().statusCode(201).extract().path("id");
+        as("school-admin", school, "sa").body(Map.of("personIds", List.of("p-1")))
+                .post("/api/v1/programmes/{id}/enrolments", programme).then().statusCode(200);
+        as("school-admin", school, "sa").body(Map.of("personId", "p-1", "component", "TEST", "score", 80))
+                .post("/api/v1/programmes/{id}/scores", programme).then().statusCode(200);
+        as("school-admin", school, "sa").post("/api/v1/programmes/{id}/close", programme).then().statusCode(200);
+        String cert = as("school-admin", school, "sa").get("/api/v1/certificates?personId=p-1").then()
+                .statusCode(200).extract().path("items.find { it.programmeId == '" + programme + "' }.id");
+        as("school-admin", school, "sa").body(Map.of("reason", "RESULT_CORRECTED"))
+                .post("/api/v1/certificates/{id}/revoke", cert).then().statusCode(200)
+                .body("status", equalTo("REVOKED"));
+        tap.await(s -> cert.equals(s.data("certificateId"))
+                && Training.CERTIFICATE_REVOKED.equals(s.event().type()), 1, Duration.ofSeconds(30))
+                .forEach(s -> assertEquals(List.of(), s.schemaProblems()));
     }
 
     @Test

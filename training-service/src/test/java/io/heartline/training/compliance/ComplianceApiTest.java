@@ -108,8 +108,106 @@ class ComplianceApiTest {
         assertEquals(4, lines.size());
         assertTrue(lines.get(0).startsWith("personId,schoolIds,roles,requiredHours,creditedHours,hoursMet"));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("psy-999,s999,PSYCHOLOGY_TEACHER,40.0,0,false,0,B,")));
+        assertTrue(lines.get(0).endsWith(",fullTimePsychologyTeacher,countyEvents,requiredCountyEvents,countyEventsMet"));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("psy-999,") && l.endsWith(",true,0,3,false")), csv);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("ct-999,") && l.endsWith(",false,1,,")), csv);
         as("district-admin", null, "da").get("/api/v1/compliance?level=district&format=csv").then().statusCode(200)
                 .body(startsWith("district,year,schools"));
+    }
+
+    /** Full-time psychology teachers: ≥ 3 events at county level or above a year (per district; default 3). */
+    @Test
+    void countyLevelEventsOfFullTimePsychologyTeachers() {
+        // psy-999 (full-time): 2 county events and a provincial conference (also county level or above): 3; a
+        // school-level event does not count
+        credit("psy-999", "CONFERENCE", "COUNTY", "2026-02-01", "c1");
+        credit("psy-999", "EXTERNAL", "COUNTY", "2026-03-01", "c2");
+        credit("psy-999", "CONFERENCE", "PROVINCIAL", "2026-04-01", "c3");
+        credit("psy-999", "EXTERNAL", "SCHOOL", "2026-05-01", "c4");
+        // psy-1000 (full-time): 2 this year, 1 last year; psy-500 (part-time): none, the rule does not apply
+        credit("psy-1000", "CONFERENCE", "COUNTY", "2026-02-01", "d1");
+        credit("psy-1000", "CONFERENCE", "MUNICIPAL", "2026-02-02", "d2");
+        credit("psy-1000", "CONFERENCE", "COUNTY", "2025-02-01", "d3");
+        var people = as("district-admin", null, "da").get("/api/v1/compliance?level=person&year=2026").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(Map.of("fullTime", true, "events", 3, "required", 3, "met", true), county(people, "psy-999"));
+        assertEquals(Map.of("fullTime", true, "events", 2, "required", 3, "met", false), county(people, "psy-1000"));
+        assertEquals(Map.of("fullTime", true, "events", 0, "required", 3, "met", false), county(people, "psy-1001"));
+        Map<String, Object> partTime = new java.util.HashMap<>();
+        partTime.put("fullTime", false);
+        partTime.put("events", 0);
+        partTime.put("required", null);
+        partTime.put("met", null);
+        assertEquals(partTime, county(people, "psy-500"));
+        assertEquals(partTime, county(people, "ct-999"));
+        // the provincial conference still counts for the psychology teacher's other alternative (≥ 2 provincial)
+        assertEquals(1, people.getInt("items.find { it.personId == 'psy-999' }.provincialConferences"));
+
+        as("district-admin", null, "da").get("/api/v1/compliance?level=school&year=2026").then().statusCode(200)
+                .body("items.find { it.schoolId == 's999' }.countyEventsMet", equalTo(1))
+                .body("items.find { it.schoolId == 's999' }.countyEventsShortfall", equalTo(0))
+                .body("items.find { it.schoolId == 's1000' }.countyEventsShortfall", equalTo(1))
+                .body("items.find { it.schoolId == 's500' }.countyEventsMet", equalTo(0))
+                .body("items.find { it.schoolId == 's500' }.countyEventsShortfall", equalTo(0));
+        as("district-admin", null, "da").get("/api/v1/compliance?level=district&year=2026").then().statusCode(200)
+                .body("requiredCountyEvents", equalTo(3)).body("countyEventsMet", equalTo(1))
+                .body("countyEventsShortfall", equalTo(2));
+        // last year: psy-1000 had 1 of 3
+        as("district-admin", null, "da").get("/api/v1/compliance?level=person&year=2025").then().statusCode(200)
+                .body("items.find { it.personId == 'psy-1000' }.countyEvents", equalTo(1));
+        String csv = as("district-admin", null, "da").get("/api/v1/compliance?level=school&year=2026&format=csv")
+                .then().statusCode(200).extract().asString();
+        assertTrue(csv.lines().findFirst().orElseThrow().endsWith(",countyEventsMet,countyEventsShortfall"));
+        assertTrue(csv.lines().anyMatch(l -> l.startsWith("s1000,") && l.endsWith(",0,1")), csv);
+        assertTrue(as("district-admin", null, "da").get("/api/v1/compliance?level=district&year=2026&format=csv")
+                .then().statusCode(200).extract().asString().lines().skip(1).findFirst().orElseThrow()
+                .endsWith(",3,1,2"));
+
+        // the district sets its own number; another district keeps the default
+        as("school-admin", "s999", "sa").get("/api/v1/compliance/county-events-requirement").then().statusCode(200)
+                .body("events", equalTo(3));
+        as("district-admin", null, "da").body(Map.of("events", 4)).put("/api/v1/compliance/county-events-requirement")
+                .then().statusCode(200).body("events", equalTo(4));
+        as("district-admin", null, "da").get("/api/v1/compliance?level=person&year=2026").then().statusCode(200)
+                .body("items.find { it.personId == 'psy-999' }.requiredCountyEvents", equalTo(4))
+                .body("items.find { it.personId == 'psy-999' }.countyEventsMet", equalTo(false));
+        as("district-admin", null, "da").body(Map.of("events", 4)).put("/api/v1/compliance/county-events-requirement")
+                .then().statusCode(200).body("events", equalTo(4)); // setting the same value again is harmless
+        as("district-admin", null, "da").get("/api/v1/compliance?level=district&year=2026").then().statusCode(200)
+                .body("requiredCountyEvents", equalTo(4)).body("countyEventsMet", equalTo(0))
+                .body("countyEventsShortfall", equalTo(3));
+        given().auth().oauth2(dir.inDistrict(DirectoryFixture.unique("district")).token("district-admin", null, "da"))
+                .get("/api/v1/compliance/county-events-requirement").then().statusCode(200).body("events", equalTo(3));
+        // validation and roles
+        as("district-admin", null, "da").body(Map.of("events", -1)).put("/api/v1/compliance/county-events-requirement")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("events"));
+        as("district-admin", null, "da").body(Map.of("events", 101)).put("/api/v1/compliance/county-events-requirement")
+                .then().statusCode(400);
+        as("district-admin", null, "da").body(Map.of("events", "three"))
+                .put("/api/v1/compliance/county-events-requirement").then().statusCode(400);
+        as("district-admin", null, "da").body(Map.of("count", 3)).put("/api/v1/compliance/county-events-requirement")
+                .then().statusCode(400);
+        as("school-admin", "s999", "sa").body(Map.of("events", 1)).put("/api/v1/compliance/county-events-requirement")
+                .then().statusCode(403);
+        // the person's own training record shows the count too
+        as("district-admin", null, "da").get("/api/v1/training-records?personId=psy-999&year=2026").then()
+                .statusCode(200).body("countyEvents", equalTo(3)).body("provincialConferences", equalTo(1));
+    }
+
+    private void credit(String person, String kind, String level, String date, String ref) {
+        as("district-admin", null, "da").body(Map.of("personId", person, "kind", kind, "hours", 3, "date", date,
+                "title", "Event " + ref, "eventLevel", level, "reference", ref))
+                .post("/api/v1/training-records/credits").then().statusCode(201);
+    }
+
+    private static Map<String, Object> county(io.restassured.path.json.JsonPath people, String person) {
+        Map<String, Object> row = people.getMap("items.find { it.personId == '" + person + "' }");
+        Map<String, Object> m = new java.util.HashMap<>();
+        m.put("fullTime", row.get("fullTimePsychologyTeacher"));
+        m.put("events", row.get("countyEvents"));
+        m.put("required", row.get("requiredCountyEvents"));
+        m.put("met", row.get("countyEventsMet"));
+        return m;
     }
 
     @Test

@@ -127,6 +127,10 @@ class RecordsRoleMatrixTest {
                 expect("school-admin", 200, "district-admin", 200)));
         rows.add(new Row("PUT", "/api/v1/compliance/hours-requirements/OTHER", Map.of("hours", 1),
                 expect("district-admin", 200)));
+        rows.add(new Row("GET", "/api/v1/compliance/county-events-requirement", null,
+                expect("school-admin", 200, "district-admin", 200)));
+        rows.add(new Row("PUT", "/api/v1/compliance/county-events-requirement", Map.of("events", 3),
+                expect("district-admin", 200)));
 
         List<String> mismatches = new ArrayList<>();
         for (Row row : rows) {
@@ -156,6 +160,18 @@ class RecordsRoleMatrixTest {
             int status = as(role).post("/api/v1/programmes/{id}/close", programme()).then().extract().statusCode();
             if (status != close.get(role)) {
                 mismatches.add("POST close as " + role + ": " + status + " (want " + close.get(role) + ")");
+            }
+        }
+        // Revoking is final too: a fresh qualification each; only the district revokes qualifications (a school
+        // admin who sees the holder gets 403, see CertificateApiTest for their own course certificates).
+        Map<String, Integer> revoke = expect("district-admin", 200);
+        for (String role : ROLES) {
+            String fresh = as("district-admin").body(Map.of("personId", "u-staff", "kind", "QUALIFICATION_C"))
+                    .post("/api/v1/certificates").then().statusCode(201).extract().path("id");
+            int status = as(role).body(Map.of("reason", "ISSUED_IN_ERROR"))
+                    .post("/api/v1/certificates/{id}/revoke", fresh).then().extract().statusCode();
+            if (status != revoke.get(role)) {
+                mismatches.add("POST revoke as " + role + ": " + status + " (want " + revoke.get(role) + ")");
             }
         }
         Assertions.assertEquals(List.of(), mismatches);

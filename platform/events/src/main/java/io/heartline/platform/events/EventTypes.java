@@ -47,6 +47,7 @@ public final class EventTypes {
         public static final String CERTIFIED = "heartline.training.certified.v1";
         public static final String CERTIFICATE_EXPIRING = "heartline.training.certificate-expiring.v1";
         public static final String CERTIFICATE_EXPIRED = "heartline.training.certificate-expired.v1";
+        public static final String CERTIFICATE_REVOKED = "heartline.training.certificate-revoked.v1";
         public static final String HOURS_SHORTFALL = "heartline.training.hours-shortfall.v1";
 
         private Training() {
