@@ -13,6 +13,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Subscription secrets at rest: AES-256-GCM under {@code heartline.crisis.webhooks.secret-key}, a fresh 12-byte nonce
@@ -28,6 +29,7 @@ public class SecretBox {
 
     private final SecretKey key;
 
+    @Inject
     SecretBox(WebhookConfig config) {
         this(config.secretKey());
     }
