@@ -18,6 +18,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLException;
 
@@ -143,8 +145,18 @@ public class WebhookWorker {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(new Outcome(d, null, "INVALID_URL", null));
         }
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .thenApply(r -> new Outcome(d, r.statusCode(), null, retryAfter(r)))
+        // Only the status matters: the body stream is closed unread, so a receiver that streams an endless body
+        // cannot hold the worker (the request timeout covers the headers only); orTimeout is the outer bound.
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+                .thenApply(r -> {
+                    try {
+                        r.body().close();
+                    } catch (IOException e) {
+                        // the status has arrived; the connection is dropped either way
+                    }
+                    return new Outcome(d, r.statusCode(), null, retryAfter(r));
+                })
+                .orTimeout(config.delivery().timeout().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionally(t -> new Outcome(d, null, errorClass(t), null));
     }
 
@@ -166,7 +178,7 @@ public class WebhookWorker {
         if (c instanceof HttpConnectTimeoutException) {
             return "CONNECT_TIMEOUT";
         }
-        if (c instanceof HttpTimeoutException) {
+        if (c instanceof HttpTimeoutException || c instanceof TimeoutException) {
             return "TIMEOUT";
         }
         if (c instanceof ConnectException) {

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +34,9 @@ final class Receiver implements AutoCloseable {
     private final AtomicInteger status = new AtomicInteger(204);
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile String secret;
+    private final CountDownLatch release = new CountDownLatch(1);
+    private volatile boolean hang;
+    private volatile String redirectTo;
 
     Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -49,6 +53,16 @@ final class Receiver implements AutoCloseable {
             long timestamp = ts == null ? -1 : Long.parseLong(ts);
             requests.add(new Request(id, timestamp, sig, h.getFirst("content-type"), body,
                     verify(id, timestamp, sig, body)));
+            if (hang) {
+                try {
+                    release.await(); // answers nothing until the test ends
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (redirectTo != null) {
+                exchange.getResponseHeaders().add("Location", redirectTo);
+            }
             exchange.sendResponseHeaders(status.get(), -1);
             exchange.close();
         });
@@ -89,6 +103,18 @@ final class Receiver implements AutoCloseable {
         return this;
     }
 
+    /** Never answers (until closed): the sender's timeout must end the attempt. */
+    Receiver hang() {
+        hang = true;
+        return this;
+    }
+
+    Receiver redirect(String location) {
+        redirectTo = location;
+        status.set(302);
+        return this;
+    }
+
     List<Request> requests() {
         return new ArrayList<>(requests);
     }
@@ -99,6 +125,7 @@ final class Receiver implements AutoCloseable {
 
     @Override
     public void close() {
+        release.countDown();
         server.stop(0);
         pool.shutdownNow();
     }

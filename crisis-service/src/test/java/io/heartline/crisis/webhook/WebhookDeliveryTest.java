@@ -236,11 +236,16 @@ class WebhookDeliveryTest {
     }
 
     @Test
-    void goneDisablesAtOnceAndAnUnreachableReceiverIsListedByErrorClass() throws Exception {
+    void failuresAreListedByStatusOrErrorClassAndGoneDisablesAtOnce() throws Exception {
         String district = Who.unique("district");
         Who admin = Who.districtLevel("district-admin", district);
         Receiver gone = receiver().answer(410);
+        Receiver silent = receiver().hang();
+        Receiver elsewhere = receiver();
+        Receiver redirecting = receiver().redirect(elsewhere.url());
         UUID goneId = subscribe(admin, gone, List.of());
+        UUID silentId = subscribe(admin, silent, List.of());
+        UUID redirectId = subscribe(admin, redirecting, List.of());
         int closedPort;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
@@ -249,12 +254,19 @@ class WebhookDeliveryTest {
                 .post(PATH).then().statusCode(201).extract().path("id"));
         enqueue(district, "CRISIS_REPORT_HARM");
 
-        await().atMost(WAIT).until(() -> failures(goneId) == 1 && failures(deadId) == 1);
+        await().atMost(WAIT).until(() -> failures(goneId) == 1 && failures(deadId) == 1 && failures(silentId) == 1
+                && failures(redirectId) == 1);
         admin.req().get(PATH + "/" + goneId).then().statusCode(200).body("status", equalTo("DISABLED"))
                 .body("disabledReason", equalTo("GONE")).body("recentFailures[0].statusCode", equalTo(410));
         admin.req().get(PATH + "/" + deadId).then().statusCode(200).body("status", equalTo("ACTIVE"))
                 .body("recentFailures[0].error", equalTo("CONNECTION_REFUSED"))
                 .body("recentFailures[0].statusCode", equalTo(null)).body("pending", equalTo(1));
+        admin.req().get(PATH + "/" + silentId).then().statusCode(200)
+                .body("recentFailures[0].error", equalTo("TIMEOUT"));
+        // 3xx is a failure and is not followed (the spec: update the URL instead)
+        admin.req().get(PATH + "/" + redirectId).then().statusCode(200)
+                .body("recentFailures[0].statusCode", equalTo(302));
+        assertEquals(0, elsewhere.count());
     }
 
     @Test
