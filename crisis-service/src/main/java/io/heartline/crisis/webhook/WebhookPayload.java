@@ -25,8 +25,8 @@ public final class WebhookPayload {
             "CRISIS_REPORT_HARM", "EXTREME_TRIAGE", "CRISIS_CLOCK_BREACH");
 
     /** Fields {@code data} may hold: scalars, except {@code record}. */
-    static final Set<String> DATA_FIELDS = Set.of("alertId", "kind", "district", "school", "urgency", "record",
-            "step", "status", "raisedAt", "escalatedAt", "acknowledgedAt", "resolvedAt", "occurredAt");
+    static final Set<String> DATA_FIELDS = Set.of("alertId", "kind", "school", "urgency", "record", "step",
+            "status", "raisedAt", "escalatedAt", "acknowledgedAt", "resolvedAt");
     static final Set<String> RECORD_FIELDS = Set.of("type", "id");
     /** The specification's event-type advice: full-stop delimited identifiers of [a-zA-Z0-9_]. */
     static final Pattern EVENT_TYPE = Pattern.compile("[a-zA-Z0-9_]+(\\.[a-zA-Z0-9_]+)+");
@@ -37,9 +37,20 @@ public final class WebhookPayload {
     private WebhookPayload() {
     }
 
-    /** What a district system needs to find and open the alert in Heartline; nothing about the person's state. */
+    /**
+     * What a district system needs to find and open the alert in Heartline; nothing about the person's state, and no
+     * person (not even the target). Null fields are left out.
+     */
     public record AlertData(UUID alertId, String kind, String school, String urgency, String recordType,
-            String recordId, Integer step, String status, Instant raisedAt, Instant occurredAt) {
+            String recordId, Integer step, String status, Instant raisedAt, Instant escalatedAt,
+            Instant acknowledgedAt, Instant resolvedAt) {
+
+        /** A newly raised alert. */
+        public static AlertData raised(UUID alertId, String kind, String school, String urgency, String recordType,
+                String recordId, Instant raisedAt) {
+            return new AlertData(alertId, kind, school, urgency, recordType, recordId, 1, "OPEN", raisedAt, null, null,
+                    null);
+        }
     }
 
     /** A minified JSON body for {@link WebhookDeliveries#enqueue}. */
@@ -61,8 +72,10 @@ public final class WebhookPayload {
             d.put("step", a.step());
         }
         putIf(d, "status", a.status());
-        putIf(d, "raisedAt", a.raisedAt() == null ? null : a.raisedAt().toString());
-        putIf(d, "occurredAt", a.occurredAt() == null ? null : a.occurredAt().toString());
+        putIf(d, "raisedAt", a.raisedAt());
+        putIf(d, "escalatedAt", a.escalatedAt());
+        putIf(d, "acknowledgedAt", a.acknowledgedAt());
+        putIf(d, "resolvedAt", a.resolvedAt());
         String body = root.toString();
         check(eventType, a.kind(), body);
         return body;
@@ -71,6 +84,12 @@ public final class WebhookPayload {
     private static void putIf(ObjectNode n, String field, String value) {
         if (value != null) {
             n.put(field, value);
+        }
+    }
+
+    private static void putIf(ObjectNode n, String field, Instant value) {
+        if (value != null) {
+            n.put(field, value.toString());
         }
     }
 

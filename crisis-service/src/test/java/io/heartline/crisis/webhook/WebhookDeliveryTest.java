@@ -90,7 +90,7 @@ class WebhookDeliveryTest {
 
     private static String body(String type, String kind, UUID alertId) {
         return WebhookPayload.alert(type, TestClock.now(), new WebhookPayload.AlertData(alertId, kind, "school-1",
-                "CRITICAL", "SCREENING", UUID.randomUUID().toString(), 1, "OPEN", TestClock.now(), null));
+                "CRITICAL", "SCREENING", UUID.randomUUID().toString(), 1, "OPEN", TestClock.now(), null, null, null));
     }
 
     /** Queues in a committed transaction, as the alerts code does; returns the message id. */

@@ -96,11 +96,11 @@ class WebhookRulesTest {
         UUID alert = UUID.randomUUID();
         String body = WebhookPayload.alert("alert.escalated", Instant.parse("2026-12-02T08:00:00Z"),
                 new WebhookPayload.AlertData(alert, "EXTREME_TRIAGE", "school-9", "EXTREME", "CRISIS_CASE", "c-1", 2,
-                        "OPEN", Instant.parse("2026-12-02T07:55:00Z"), null));
+                        "OPEN", Instant.parse("2026-12-02T07:55:00Z"), Instant.parse("2026-12-02T08:00:00Z"), null, null));
         assertEquals("{\"type\":\"alert.escalated\",\"timestamp\":\"2026-12-02T08:00:00Z\",\"data\":{\"alertId\":\""
                 + alert + "\",\"kind\":\"EXTREME_TRIAGE\",\"school\":\"school-9\",\"urgency\":\"EXTREME\","
                 + "\"record\":{\"type\":\"CRISIS_CASE\",\"id\":\"c-1\"},\"step\":2,\"status\":\"OPEN\","
-                + "\"raisedAt\":\"2026-12-02T07:55:00Z\"}}", body);
+                + "\"raisedAt\":\"2026-12-02T07:55:00Z\",\"escalatedAt\":\"2026-12-02T08:00:00Z\"}}", body);
     }
 
     /** body | why it is refused. */
@@ -108,6 +108,7 @@ class WebhookRulesTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "{\"type\":\"alert.raised\",\"data\":{\"kind\":\"CRITICAL_SCREENING\",\"note\":\"CANARY-7f3e1c\"}}|data may not carry 'note'",
             "{\"type\":\"alert.raised\",\"data\":{\"answers\":[1,2]}}|data may not carry 'answers'",
+            "{\"type\":\"alert.raised\",\"data\":{\"target\":\"psychologist-7\"}}|data may not carry 'target'",
             "{\"type\":\"alert.raised\",\"data\":{\"record\":{\"type\":\"X\",\"text\":\"t\"}}}|data.record may not carry 'text'",
             "{\"type\":\"alert.raised\",\"data\":{\"school\":{\"nested\":1}}}|fields must be ids, codes or times",
             "{\"type\":\"alert.raised\",\"data\":{},\"extra\":1}|body may not carry 'extra'",

@@ -43,7 +43,7 @@ class WebhookSigningTest {
         long now = Instant.now().getEpochSecond(); // the library checks the timestamp against the system clock
         String body = WebhookPayload.alert("alert.raised", Instant.now(), new WebhookPayload.AlertData(
                 UUID.randomUUID(), "CRITICAL_SCREENING", "school-1", "CRITICAL", "SCREENING",
-                UUID.randomUUID().toString(), 1, "OPEN", Instant.now(), null));
+                UUID.randomUUID().toString(), 1, "OPEN", Instant.now(), null, null, null));
         String signature = WebhookSigning.signature(WebhookSigning.parseSecret(secret), id, now, body);
         Map<String, List<String>> headers = Map.of("webhook-id", List.of(id), "webhook-timestamp",
                 List.of(Long.toString(now)), "webhook-signature", List.of(signature));
