@@ -69,6 +69,17 @@ public class WebhookDeliveries {
     }
 
     /**
+     * For the alerts code's {@code heartline.crisis.alert-*} events: the event's data projected onto the webhook
+     * body ({@link WebhookPayload#fromAlertEvent}: type {@code alert.raised}, …; person ids dropped), timestamped now,
+     * queued in the current JTA transaction. The event id is the message id.
+     */
+    public int enqueueAlertEvent(String district, String kind, String cloudEventType, UUID eventId,
+            String eventDataJson) {
+        WebhookPayload.Mapped m = WebhookPayload.fromAlertEvent(cloudEventType, clock.instant(), eventDataJson);
+        return enqueue(district, kind, m.eventType(), eventId, m.body());
+    }
+
+    /**
      * On the caller's connection, in whatever transaction it is in (the JTA one when it came from the datasource
      * inside one, which also wakes the worker after commit).
      */

@@ -81,6 +81,54 @@ public final class WebhookPayload {
         return body;
     }
 
+    /** A webhook event type and body derived from a {@code heartline.crisis.alert-*} event. */
+    public record Mapped(String eventType, String body) {
+    }
+
+    private static final Pattern ALERT_EVENT = Pattern.compile("heartline\\.crisis\\.alert-([a-z-]+)\\.v[0-9]+");
+
+    /**
+     * Projects the data of a {@code heartline.crisis.alert-*} event (flat: {@code alertId}, {@code kind},
+     * {@code recordType}, {@code recordId}, … and person ids such as {@code targetId}) onto the webhook body: the
+     * type {@code heartline.crisis.alert-raised.v1} becomes {@code alert.raised}, and only the fields of
+     * {@link AlertData} are kept — person ids ({@code targetId}, {@code previousTargetId}, {@code acknowledgedBy})
+     * and anything else stay inside Heartline.
+     *
+     * @throws IllegalArgumentException for another event type or a body that is not a JSON object
+     */
+    public static Mapped fromAlertEvent(String cloudEventType, Instant timestamp, String eventDataJson) {
+        var m = cloudEventType == null ? null : ALERT_EVENT.matcher(cloudEventType);
+        if (m == null || !m.matches()) {
+            throw new IllegalArgumentException("not a heartline.crisis.alert-* event type: " + cloudEventType);
+        }
+        String type = "alert." + m.group(1).replace('-', '_');
+        JsonNode d;
+        try {
+            d = JSON.readTree(eventDataJson);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("alert event data is not JSON");
+        }
+        if (d == null || !d.isObject()) {
+            throw new IllegalArgumentException("alert event data must be a JSON object");
+        }
+        UUID alertId = d.hasNonNull("alertId") ? UUID.fromString(d.get("alertId").asText()) : null;
+        AlertData a = new AlertData(alertId, text(d, "kind"), text(d, "school"), text(d, "urgency"),
+                text(d, "recordType"), text(d, "recordId"), d.hasNonNull("step") ? d.get("step").asInt() : null,
+                text(d, "status"), time(d, "raisedAt"), time(d, "escalatedAt"), time(d, "acknowledgedAt"),
+                time(d, "resolvedAt"));
+        return new Mapped(type, alert(type, timestamp, a));
+    }
+
+    private static String text(JsonNode d, String field) {
+        JsonNode v = d.get(field);
+        return v == null || v.isNull() || v.isContainerNode() ? null : v.asText();
+    }
+
+    private static Instant time(JsonNode d, String field) {
+        String v = text(d, field);
+        return v == null ? null : Instant.parse(v);
+    }
+
     private static void putIf(ObjectNode n, String field, String value) {
         if (value != null) {
             n.put(field, value);

@@ -150,9 +150,24 @@ class WebhookDeliveryTest {
         // The same message queued again (a redelivered source event) is not sent twice.
         QuarkusTransaction.requiringNew().run(() -> assertEquals(0, deliveries.enqueue(district,
                 "CRITICAL_SCREENING", "alert.raised", message, sent)));
+        // The alerts code's own event (person ids inside) arrives projected: no targetId, no acknowledgedBy.
+        UUID eventId = Ids.next();
+        QuarkusTransaction.requiringNew().run(() -> deliveries.enqueueAlertEvent(district, "CRITICAL_SCREENING",
+                "heartline.crisis.alert-acknowledged.v1", eventId, "{\"alertId\":\"" + alert + "\",\"kind\":"
+                        + "\"CRITICAL_SCREENING\",\"school\":\"school-1\",\"district\":\"" + district + "\","
+                        + "\"urgency\":\"CRITICAL\",\"step\":1,\"targetId\":\"psych-7\",\"recordType\":"
+                        + "\"SCREENING\",\"recordId\":\"s-1\",\"status\":\"ACKNOWLEDGED\",\"acknowledgedBy\":"
+                        + "\"psych-7\"}"));
+        await().atMost(WAIT).until(() -> all.count() == 2);
+        Receiver.Request ack = all.requests().get(1);
+        assertTrue(ack.verified());
+        assertEquals(eventId.toString(), ack.id());
+        assertEquals("alert.acknowledged", JsonPath.from(ack.body()).getString("type"));
+        assertFalse(ack.body().contains("psych-7"), ack.body());
+
         // A kind the filtered subscription wants reaches it as well.
         enqueue(district, "EMERGENCY_REFERRAL");
-        await().atMost(WAIT).until(() -> referralsOnly.count() == 1 && all.count() == 2);
+        await().atMost(WAIT).until(() -> referralsOnly.count() == 1 && all.count() == 3);
         assertTrue(referralsOnly.requests().get(0).verified());
     }
 

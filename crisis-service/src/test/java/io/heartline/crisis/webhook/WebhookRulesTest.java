@@ -123,6 +123,31 @@ class WebhookRulesTest {
         assertFalse(e.getMessage().contains("CANARY"), "the refusal must not echo the value");
     }
 
+    /** The alerts code's event data (person ids included) becomes a webhook body without them. */
+    @Test
+    void anAlertEventIsProjectedOntoTheWebhookBody() {
+        String data = """
+                {"alertId": "0190f5a4-3333-7e4a-9c3d-2f6b8a1d4e5f", "kind": "CRITICAL_SCREENING",
+                 "school": "school-0001", "district": "district-0001", "urgency": "CRITICAL", "step": 1,
+                 "targetId": "psych-0001", "recordType": "CRISIS_CASE",
+                 "recordId": "0190f5a4-2222-7e4a-9c3d-2f6b8a1d4e5f", "status": "ACKNOWLEDGED",
+                 "acknowledgedBy": "psych-0001", "previousTargetId": "head-0001"}""";
+        WebhookPayload.Mapped m = WebhookPayload.fromAlertEvent("heartline.crisis.alert-acknowledged.v1",
+                Instant.parse("2026-12-02T08:00:00Z"), data);
+        assertEquals("alert.acknowledged", m.eventType());
+        assertEquals("{\"type\":\"alert.acknowledged\",\"timestamp\":\"2026-12-02T08:00:00Z\",\"data\":{"
+                + "\"alertId\":\"0190f5a4-3333-7e4a-9c3d-2f6b8a1d4e5f\",\"kind\":\"CRITICAL_SCREENING\","
+                + "\"school\":\"school-0001\",\"urgency\":\"CRITICAL\",\"record\":{\"type\":\"CRISIS_CASE\","
+                + "\"id\":\"0190f5a4-2222-7e4a-9c3d-2f6b8a1d4e5f\"},\"step\":1,\"status\":\"ACKNOWLEDGED\"}}",
+                m.body());
+        assertEquals("alert.unanswered", WebhookPayload.fromAlertEvent("heartline.crisis.alert-unanswered.v1",
+                Instant.now(), data.replace("ACKNOWLEDGED", "OPEN")).eventType());
+        assertThrows(IllegalArgumentException.class, () -> WebhookPayload.fromAlertEvent(
+                "heartline.crisis.opened.v1", Instant.now(), data));
+        assertThrows(IllegalArgumentException.class, () -> WebhookPayload.fromAlertEvent(
+                "heartline.crisis.alert-raised.v1", Instant.now(), "[1]"));
+    }
+
     @Test
     void eventTypeAndKindAreChecked() {
         String ok = "{\"type\":\"alert.raised\",\"data\":{}}";
