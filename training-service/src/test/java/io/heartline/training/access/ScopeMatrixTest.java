@@ -49,7 +49,7 @@ class ScopeMatrixTest {
                 .student("st-1", SCHOOL, CLASS, LocalDate.of(2013, 3, 15), true)
                 .staff("ct", "Class Teacher", SCHOOL, true, new Role("CLASS_TEACHER", SCHOOL, true, CLASS))
                 .staff("psy", "Psychologist", SCHOOL, true, new Role("PSYCHOLOGY_TEACHER", SCHOOL, true))
-                .staff("adm", "Principal", SCHOOL, true, new Role("PRINCIPAL", SCHOOL, true))
+                .staff("adm", "Principal", SCHOOL, true, new Role("SCHOOL_LEADER", SCHOOL, true))
                 .guardian("g-1", "Mother", "mother@example.org", "+86 100 0001", true)
                 .link("st-1", "g-1", "MOTHER");
     }

@@ -137,6 +137,10 @@ public record AuditTrailContract(DataSource db, String district, String school, 
             }
         }
         given().get(path).then().statusCode(401);
+        // Authentication first: a bad purpose without a token is still a 401, with a token a 400 on any endpoint.
+        given().header("X-Purpose-Of-Use", "MARKETING").get(path).then().statusCode(401);
+        as(token("school-admin", school, district)).header("X-Purpose-Of-Use", "MARKETING").get(path).then()
+                .statusCode(400).contentType("application/problem+json");
         as(token("school-admin", school, district)).get("/api/v1/audit").then().statusCode(400);
         as(token("school-admin", school, district)).get("/api/v1/audit?subjectId=a%20b").then().statusCode(400);
         as(token("school-admin", school, district)).get(path + "&limit=0").then().statusCode(400);
