@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.heartline.gateway.audit.TrailMerge;
 import io.heartline.gateway.ratelimit.RateLimiter;
 import io.heartline.gateway.ratelimit.RateLimits;
 import io.heartline.gateway.routing.Forwarder;
@@ -45,11 +46,13 @@ public class GatewayRoutes {
     private final RateLimits limits;
     private final Forwarder forwarder;
     private final Upstreams upstreams;
+    private final TrailMerge trailMerge;
     private final Map<String, Long> bodyLimits = new HashMap<>();
 
     public GatewayRoutes(GatewayConfig config, TokenVerifier verifier, RateLimits limits, Forwarder forwarder,
-            Upstreams upstreams) {
+            Upstreams upstreams, TrailMerge trailMerge) {
         this.verifier = verifier;
+        this.trailMerge = trailMerge;
         this.limits = limits;
         this.forwarder = forwarder;
         this.upstreams = upstreams;
@@ -155,6 +158,10 @@ public class GatewayRoutes {
         if (declaredLength(request) > limit) {
             Problems.sendAndClose(request, 413, "body-too-large", "Request body too large",
                     "The request body exceeds " + limit + " bytes for this path.");
+            return;
+        }
+        if (route.mergesAllServices()) {
+            trailMerge.serve(request, requestId);
             return;
         }
         forwarder.forward(request, upstreams.get(route.service()), request.uri(), limit, requestId, false);

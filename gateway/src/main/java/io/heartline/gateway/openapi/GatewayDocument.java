@@ -71,7 +71,7 @@ public class GatewayDocument implements OASFilter {
         Map<String, Object> services = new LinkedHashMap<>();
         config.services().keySet().stream().sorted().forEach(name -> services.put(name,
                 Map.of("document", "/q/openapi/" + name,
-                        "paths", table.routes().stream().filter(r -> r.service().equals(name))
+                        "paths", table.routes().stream().filter(r -> r.service().equals(name) || r.mergesAllServices())
                                 .flatMap(r -> r.paths().stream()).map(Object::toString).toList())));
         openAPI.addExtension("x-heartline-services", services);
     }
@@ -95,10 +95,14 @@ public class GatewayDocument implements OASFilter {
                                 : r.roles().contains(Route.ANY_ROLE) ? "any authenticated caller"
                                 : r.roles().stream().sorted().collect(Collectors.joining(", "))))
                 .collect(Collectors.joining("; "));
+        String target = route.mergesAllServices() ? "every service" : route.service();
         APIResponses responses = OASFactory.createAPIResponses()
                 .addAPIResponse("default", OASFactory.createAPIResponse()
-                        .description("The " + route.service() + " service's answer (see /q/openapi/"
-                                + route.service() + ")"));
+                        .description(route.mergesAllServices()
+                                ? "Every service's answer, merged newest first: {items, nextCursor, incomplete, "
+                                        + "missingServices} (a service that did not answer is listed, not hidden)"
+                                : "The " + route.service() + " service's answer (see /q/openapi/"
+                                        + route.service() + ")"));
         problem(responses, "400", "Path with dot segments or encoded separators");
         problem(responses, "401", "Missing or invalid bearer token (WWW-Authenticate: Bearer)");
         problem(responses, "403", "The caller's roles may not use this method on this path");
@@ -108,9 +112,10 @@ public class GatewayDocument implements OASFilter {
         problem(responses, "503", "The service cannot be reached");
         problem(responses, "504", "The service did not answer in time");
         return OASFactory.createOperation()
-                .summary(method + " → " + route.service())
-                .description("Proxied to the " + route.service() + " service. Allowed roles: " + who + ".")
-                .addTag(route.service())
+                .summary(method + " → " + target)
+                .description((route.mergesAllServices() ? "Asked of every service in parallel and merged. "
+                        : "Proxied to the " + route.service() + " service. ") + "Allowed roles: " + who + ".")
+                .addTag(route.mergesAllServices() ? "audit" : route.service())
                 .addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("bearer"))
                 .responses(responses);
     }

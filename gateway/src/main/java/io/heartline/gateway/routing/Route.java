@@ -9,8 +9,18 @@ public record Route(String service, List<PathPattern> paths, String bodyLimit, L
 
     /** Any authenticated caller. */
     public static final String ANY_ROLE = "*";
+    /**
+     * Instead of one service: every service, asked in parallel and their answers merged (the audit trail,
+     * {@link io.heartline.gateway.audit.TrailMerge}).
+     */
+    public static final String ALL_SERVICES = "*";
+
     /** No token needed (e.g. certificate verification): the anonymous per-address limit applies. */
     public static final String PUBLIC = "public";
+
+    public boolean mergesAllServices() {
+        return ALL_SERVICES.equals(service);
+    }
 
     public boolean matches(String[] path) {
         for (PathPattern p : paths) {

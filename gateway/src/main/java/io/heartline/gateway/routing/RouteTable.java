@@ -58,7 +58,7 @@ public final class RouteTable {
             JsonObject r = list.getJsonObject(i);
             String where = "policy route " + i;
             String service = required(r.getString("service"), where + ": service");
-            if (!services.contains(service)) {
+            if (!services.contains(service) && !Route.ALL_SERVICES.equals(service)) {
                 throw new IllegalArgumentException(where + ": service '" + service
                         + "' has no heartline.gateway.services." + service + ".url");
             }
@@ -75,6 +75,9 @@ public final class RouteTable {
             JsonArray ruleList = required(r.getJsonArray("rules"), where + ": rules");
             for (int j = 0; j < ruleList.size(); j++) {
                 rules.add(rule(ruleList.getJsonObject(j), where + " rule " + j));
+            }
+            if (Route.ALL_SERVICES.equals(service) && rules.stream().anyMatch(Route.Rule::isPublic)) {
+                throw new IllegalArgumentException(where + ": a merged route is never public");
             }
             routes.add(new Route(service, List.copyOf(paths), limit, List.copyOf(rules)));
         }

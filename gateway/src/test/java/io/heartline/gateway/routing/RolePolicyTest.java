@@ -66,7 +66,6 @@ class RolePolicyTest {
             new Case("GET", "/api/v1/consents?subjectId=p1", "screening", Set.of("psychologist", "school-admin")),
             new Case("POST", "/api/v1/consents/k1/withdraw", "screening", Set.of("psychologist", "school-admin")),
             new Case("DELETE", "/api/v1/consents/k1", "screening", NONE),
-            new Case("GET", "/api/v1/audit?subjectId=p1", "screening", Set.of("school-admin")),
             new Case("POST", "/api/v1/referrals", "referral", Set.of("teacher", "psychologist", "school-admin", "student")),
             new Case("GET", "/api/v1/referrals?status=PENDING", "referral", REFERRAL_READERS),
             new Case("GET", "/api/v1/referrals/r1", "referral", REFERRAL_READERS),

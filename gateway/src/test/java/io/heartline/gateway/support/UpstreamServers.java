@@ -21,6 +21,9 @@ import io.vertx.core.json.JsonObject;
  * <ul>
  * <li>{@code POST /<service>/down}, {@code /<service>/up}: close the service's port / listen on it again;</li>
  * <li>{@code PUT /jwks} (body: a JWK set) and {@code GET /jwks}: a key set for the JWKS test profile.</li>
+ * <li>{@code PUT /<service>/audit} (body: a JSON array of audit items with {@code id}, {@code at},
+ * {@code subjectId}) and {@code PUT /<service>/audit-mode} ({@code ok}, {@code slow}, {@code error}, {@code garbage}):
+ * what the service's {@code /api/v1/audit} and {@code /api/v1/me/access-log} answer ({@link StubAuditTrail}).</li>
  * </ul>
  * A service answers: {@code /q/health/ready} 200; {@code /q/openapi} a small document; a path ending in
  * {@code /slow} never in time (10 s); {@code /reset} by closing the connection; {@code /hop-headers} with hop-by-hop
@@ -35,12 +38,14 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
     private final Map<String, HttpServer> servers = new ConcurrentHashMap<>();
     private final AtomicInteger served = new AtomicInteger();
     private volatile String jwks = "{\"keys\":[]}";
+    private final Map<String, StubAuditTrail> trails = new ConcurrentHashMap<>();
 
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         Map<String, String> config = new HashMap<>();
         for (String service : SERVICES) {
+            trails.put(service, new StubAuditTrail(vertx, service));
             HttpServer server = listen(service, 0);
             ports.put(service, server.actualPort());
             config.put("heartline.gateway.services." + service + ".url", "http://127.0.0.1:" + server.actualPort());
@@ -85,6 +90,17 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
             request.response().setStatusCode(404).end();
             return;
         }
+        if (parts[1].equals("audit") || parts[1].equals("audit-mode")) {
+            request.body().onSuccess(b -> {
+                if (parts[1].equals("audit")) {
+                    trails.get(service).rows(new JsonArray(b));
+                } else {
+                    trails.get(service).mode(b.toString());
+                }
+                request.response().setStatusCode(204).end();
+            });
+            return;
+        }
         if (parts[1].equals("down")) {
             HttpServer server = servers.remove(service);
             (server == null ? io.vertx.core.Future.succeededFuture() : server.close())
@@ -116,6 +132,10 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
                     .put("x-saw-authorization", request.getHeader("Authorization") != null)
                     .put("x-query", request.query());
             request.response().putHeader("Content-Type", "application/json").end(doc.encode());
+            return;
+        }
+        if (StubAuditTrail.PATHS.contains(path)) {
+            trails.get(service).serve(request);
             return;
         }
         if (path.endsWith("/slow")) {
