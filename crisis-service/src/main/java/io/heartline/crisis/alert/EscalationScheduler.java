@@ -67,7 +67,7 @@ public class EscalationScheduler implements HealthCheck {
     }
 
     /** Tests: pretend the last sweep completed {@code seconds} ago (a stalled sweeper). */
-    void ageForTest(long seconds) {
+    public void ageForTest(long seconds) {
         lastSweepNanos.set(System.nanoTime() - seconds * 1_000_000_000L);
     }
 

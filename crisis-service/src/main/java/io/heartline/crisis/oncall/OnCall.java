@@ -107,8 +107,8 @@ public class OnCall {
             throw ProblemException.badRequest("A schedule body is required");
         }
         List<String> participants = b.participants() == null ? List.of() : b.participants();
-        if (participants.size() > 100) {
-            errors.add(new Problem.FieldError("participants", "at most 100"));
+        if (participants.isEmpty() || participants.size() > 100) {
+            errors.add(new Problem.FieldError("participants", "1 to 100 people in rotation order"));
         }
         for (int i = 0; i < participants.size(); i++) {
             if (!validPerson(participants.get(i))) {
