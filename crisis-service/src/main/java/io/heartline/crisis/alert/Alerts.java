@@ -11,6 +11,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import io.heartline.crisis.Db;
@@ -47,8 +50,10 @@ public class Alerts {
     private final OnCall onCall;
     private final AlertEvents events;
     private final Clock clock;
+    private final TransactionSynchronizationRegistry transactions;
 
-    Alerts(Db db, OnCall onCall, AlertEvents events, Clock clock) {
+    Alerts(Db db, OnCall onCall, AlertEvents events, Clock clock, TransactionSynchronizationRegistry transactions) {
+        this.transactions = transactions;
         this.db = db;
         this.onCall = onCall;
         this.events = events;
@@ -335,18 +340,51 @@ public class Alerts {
         feed(a, List.of(person), change, now);
     }
 
+    private record FeedRow(UUID alertId, String district, String person, String change, Instant at) {
+    }
+
+    private static final Object FEED_KEY = new Object();
+
     /**
-     * Appends feed rows under the feed lock, so that seq order is commit order (a stream resuming after seq n can
-     * never miss a row below n that committed later), and wakes every instance's hub on commit.
+     * Queues feed rows; they are written just before the transaction commits, under the feed lock, so that seq order is
+     * commit order (a stream resuming after seq n can never miss a row below n that committed later), and every
+     * instance's hub is woken on commit. Taking the global lock last — when the transaction has no other lock left to
+     * wait for — keeps it from deadlocking with transactions that hold row locks (a triage holding its case while the
+     * clock sweep, already holding the feed lock, waits for that case).
      */
+    @SuppressWarnings("unchecked")
     private void feed(AlertRow a, List<String> people, String change, Instant now) {
         if (people.isEmpty()) {
             return;
         }
-        db.one("SELECT pg_advisory_xact_lock(?)", rs -> Boolean.TRUE, FEED_LOCK);
+        List<FeedRow> pending = (List<FeedRow>) transactions.getResource(FEED_KEY);
+        if (pending == null) {
+            List<FeedRow> rows = new ArrayList<>();
+            transactions.putResource(FEED_KEY, rows);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+                        writeFeed(rows);
+                    }
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                }
+            });
+            pending = rows;
+        }
         for (String p : people) {
+            pending.add(new FeedRow(a.id(), a.district(), p, change, now));
+        }
+    }
+
+    private void writeFeed(List<FeedRow> rows) {
+        db.one("SELECT pg_advisory_xact_lock(?)", rs -> Boolean.TRUE, FEED_LOCK);
+        for (FeedRow r : rows) {
             db.update("INSERT INTO alert_change (alert_id, district, person_id, change, at) VALUES (?, ?, ?, ?, ?)",
-                    a.id(), a.district(), p, change, now);
+                    r.alertId(), r.district(), r.person(), r.change(), r.at());
         }
         db.one("SELECT pg_notify(?, '')", rs -> Boolean.TRUE, CHANNEL);
     }

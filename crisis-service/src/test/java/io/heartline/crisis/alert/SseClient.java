@@ -19,7 +19,7 @@ import org.awaitility.Awaitility;
 /** A test client of a Server-Sent Events stream: collects events and comment lines as they arrive. */
 final class SseClient implements AutoCloseable {
 
-    record Event(String id, String name, String data) {
+    record Event(String id, String name, String data, long receivedNanos) {
     }
 
     final List<Event> events = new CopyOnWriteArrayList<>();
@@ -59,7 +59,7 @@ final class SseClient implements AutoCloseable {
             raw.append(line).append('\n');
             if (line.isEmpty()) {
                 if (data != null) {
-                    events.add(new Event(id, name, data.toString()));
+                    events.add(new Event(id, name, data.toString(), System.nanoTime()));
                 }
                 id = null;
                 name = null;
