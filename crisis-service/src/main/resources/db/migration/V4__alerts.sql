@@ -49,6 +49,9 @@ CREATE TABLE alert (
 -- The escalation sweep reads only open alerts with a pending window.
 CREATE INDEX alert_pending ON alert (step_due_at) WHERE status = 'OPEN' AND step_due_at IS NOT NULL;
 CREATE INDEX alert_school ON alert (district, school, raised_at DESC, id DESC);
+CREATE INDEX alert_district ON alert (district, raised_at DESC, id DESC);
+-- "one crisis, one page": is the case already being alerted about?
+CREATE INDEX alert_record ON alert (record_id) WHERE status <> 'RESOLVED';
 
 -- Everyone an alert has reached (raised or escalated to them): "mine".
 CREATE TABLE alert_recipient (
