@@ -388,6 +388,30 @@ class AlertFlowTest {
     }
 
     @Test
+    void whoIsOnDutyFollowsTheServiceClock() {
+        Oncall o = Oncall.create();
+        Who a = Who.of("psychologist", o.school(), o.district());
+        Who b = Who.of("psychologist", o.school(), o.district());
+        // daily shifts a, b from yesterday (Shanghai) at the current local hour: the handover is within the hour
+        java.time.ZonedDateTime local = TestClock.now().atZone(java.time.ZoneId.of("Asia/Shanghai"));
+        o.schoolAdmin().req().body(Map.of("participants", List.of(a.sub(), b.sub()), "shiftLength", "P1D",
+                "handoverTime", local.toLocalTime().withSecond(0).withNano(0).toString(), "startsOn",
+                local.toLocalDate().minusDays(1).toString())).put("/api/v1/on-call/schedules/" + o.school()).then()
+                .statusCode(200);
+        JsonPath now = o.teacher().req().get("/api/v1/on-call/now").then().statusCode(200).extract().jsonPath();
+        assertEquals(b.sub(), now.getString("now.personId"));
+        assertEquals(a.sub(), now.getString("next.personId"));
+        String until = now.getString("now.until");
+        TestClock.advance(Duration.ofDays(1));
+        JsonPath later = o.teacher().req().get("/api/v1/on-call/now").then().statusCode(200).extract().jsonPath();
+        assertEquals(a.sub(), later.getString("now.personId"));
+        assertEquals(until, later.getString("now.from"), "a's shift starts where b's ended");
+        // an alert raised now goes to a, the person on duty at the service clock's now
+        String alert = alertOf(o.harmReport());
+        assertEquals(a.sub(), Sql.string(ds, "SELECT target_id FROM alert WHERE id = ?::uuid", alert));
+    }
+
+    @Test
     void aStalledSweeperFailsReadiness() {
         EscalationScheduler s = new EscalationScheduler(sweeper, config, new SimpleMeterRegistry());
         s.sweep();
