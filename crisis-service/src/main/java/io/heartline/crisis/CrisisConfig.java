@@ -23,6 +23,26 @@ public interface CrisisConfig {
 
     Sweep sweep();
 
+    Alerts alerts();
+
+    /** {@code heartline.crisis.alerts.*}: escalation sweep and live streams (docs/crisis.md "Alerts"). */
+    interface Alerts {
+        @WithDefault("5s")
+        String sweepInterval();
+
+        /** SSE comment line this often, so that proxies (and the gateway's idle timeout) keep a stream open. */
+        @WithDefault("PT15S")
+        Duration heartbeat();
+
+        /** The stream hub re-reads the feed this often even without a NOTIFY (a safety net). */
+        @WithDefault("PT1S")
+        Duration pollInterval();
+
+        /** Whether the hub LISTENs on PostgreSQL for feed changes (else it only polls). */
+        @WithDefault("true")
+        boolean listen();
+    }
+
     interface Sweep {
         @WithDefault("true")
         boolean enabled();

@@ -17,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.heartline.crisis.CrisisConfig;
+import io.heartline.crisis.alert.AlertKind;
+import io.heartline.crisis.alert.Alerts;
 import io.heartline.crisis.Db;
 import io.heartline.crisis.model.ActionKind;
 import io.heartline.crisis.model.CaseAction;
@@ -52,8 +54,11 @@ public class CaseService {
     private final CrisisConfig config;
     private final Clock clock;
     private final AuditLog auditLog;
+    private final Alerts alerts;
 
-    CaseService(CaseStore store, Db db, CrisisEvents events, CrisisConfig config, Clock clock, AuditLog auditLog) {
+    CaseService(CaseStore store, Db db, CrisisEvents events, CrisisConfig config, Clock clock, AuditLog auditLog,
+            Alerts alerts) {
+        this.alerts = alerts;
         this.store = store;
         this.db = db;
         this.events = events;
@@ -157,6 +162,10 @@ public class CaseService {
             if (late) {
                 store.markBreached(o.row().id());
             }
+        }
+        if (seen.contains(Indicator.BEHAVIOUR_SELF_HARM_OR_HARM_TO_OTHERS.name())) {
+            alerts.raise(AlertKind.CRISIS_REPORT_HARM, district, school, "CRITICAL", Alerts.CASE, o.row().id(),
+                    "report:" + reportId, trace);
         }
         return new Views.ReportReceipt(reportId, o.row().id(), receipt, o.firstContactDueAt(), late);
     }
@@ -294,6 +303,11 @@ public class CaseService {
         }
         if (c.level() == Level.EXTREME && level != Level.EXTREME) {
             store.cancelOpenClocks(id, now, ClockKind.WATCH);
+        }
+        if (level == Level.EXTREME && c.level() != Level.EXTREME) {
+            // each grading into EXTREME is its own source event
+            alerts.raise(AlertKind.EXTREME_TRIAGE, c.district(), c.school(), "CRITICAL", Alerts.CASE, id,
+                    "triage:" + id + ":" + Ids.next(), trace);
         }
         Map<String, Object> data = CrisisEvents.data(c);
         data.put("level", level.name());

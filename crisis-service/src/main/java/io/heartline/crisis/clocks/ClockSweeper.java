@@ -9,6 +9,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.heartline.crisis.CrisisConfig;
+import io.heartline.crisis.alert.AlertKind;
+import io.heartline.crisis.alert.Alerts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.heartline.crisis.Db;
 import io.heartline.crisis.cases.CaseRow;
@@ -30,8 +32,10 @@ public class ClockSweeper {
     private final CrisisEvents events;
     private final Clock clock;
     private final CrisisConfig config;
+    private final Alerts alerts;
 
-    ClockSweeper(Db db, CrisisEvents events, Clock clock, CrisisConfig config) {
+    ClockSweeper(Db db, CrisisEvents events, Clock clock, CrisisConfig config, Alerts alerts) {
+        this.alerts = alerts;
         this.db = db;
         this.events = events;
         this.clock = clock;
@@ -63,6 +67,12 @@ public class ClockSweeper {
                 now, max, now);
         for (Breach b : breached) {
             db.update("UPDATE crisis_case SET breached = true WHERE id = ? AND NOT breached", b.c().id());
+            if (b.kind() == ClockKind.FIRST_CONTACT || b.kind() == ClockKind.CHECK_IN || b.kind() == ClockKind.WATCH) {
+                // nobody acted in time: someone must now (a breach first seen by the late action itself raises none)
+                alerts.raise(AlertKind.CRISIS_CLOCK_BREACH, b.c().district(), b.c().school(),
+                        b.kind() == ClockKind.WATCH ? "CRITICAL" : "HIGH", Alerts.CASE, b.c().id(),
+                        "clock:" + b.clockId(), Trace.NONE);
+            }
             Map<String, Object> data = CrisisEvents.data(b.c());
             data.put("dueAt", b.dueAt().toString());
             data.put("level", b.c().level() == null ? null : b.c().level().name());

@@ -11,6 +11,8 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.heartline.crisis.alert.AlertKind;
+import io.heartline.crisis.alert.Alerts;
 import io.heartline.crisis.cases.CaseService;
 import io.heartline.crisis.cases.CaseStore;
 import io.heartline.platform.events.EventTypes;
@@ -34,10 +36,12 @@ public class CaseIntakeHandler implements EventHandler {
 
     private final CaseService cases;
     private final CaseStore store;
+    private final Alerts alerts;
 
-    CaseIntakeHandler(CaseService cases, CaseStore store) {
+    CaseIntakeHandler(CaseService cases, CaseStore store, Alerts alerts) {
         this.cases = cases;
         this.store = store;
+        this.alerts = alerts;
     }
 
     @Override
@@ -52,12 +56,16 @@ public class CaseIntakeHandler implements EventHandler {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of(EventTypes.Screening.RISK_FLAGGED, EventTypes.Referral.CREATED);
+        return Set.of(EventTypes.Screening.RISK_FLAGGED, EventTypes.Referral.CREATED, EventTypes.Referral.ESCALATED);
     }
 
     @Override
     public void handle(IncomingEvent event) {
         JsonNode d = event.data();
+        if (EventTypes.Referral.ESCALATED.equals(event.type())) {
+            escalated(event, d);
+            return;
+        }
         boolean screening = EventTypes.Screening.RISK_FLAGGED.equals(event.type());
         if (screening ? !"CRITICAL".equals(text(d, "riskLevel")) : !"EMERGENCY".equals(text(d, "urgency"))) {
             return; // not a crisis: referral-service handles it
@@ -78,9 +86,34 @@ public class CaseIntakeHandler implements EventHandler {
         String subjectType = text(d, "subjectType") == null ? "STUDENT" : text(d, "subjectType");
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put(screening ? "screeningId" : "referralId", sourceId.toString());
+        Trace trace = new Trace(event.traceparent(), event.requestId());
         CaseService.Opened o = cases.openOrLink(event.district(), event.school(), subjectId, subjectType, kind,
-                sourceId, null, detail, new Trace(event.traceparent(), event.requestId()));
+                sourceId, null, detail, trace);
+        // same transaction as the case: the alert is raised once per source (its key), with the inbox row
+        alerts.raise(screening ? AlertKind.CRITICAL_SCREENING : AlertKind.EMERGENCY_REFERRAL, event.district(),
+                event.school(), "CRITICAL", Alerts.CASE, o.row().id(),
+                (screening ? "screening:" : "referral-created:") + sourceId, trace);
         LOG.debugf("%s %s %s case %s", kind, sourceId, o.created() ? "opened" : "linked to", o.row().id());
+    }
+
+    /**
+     * A referral escalated to {@code HOSPITAL} or by {@code SLA_BREACHED} raises an alert pointing at the referral,
+     * once per (referral, tier reached): each escalation reaches a higher tier, so that is the source's key.
+     */
+    private void escalated(IncomingEvent event, JsonNode d) {
+        String tier = text(d, "tier");
+        boolean hospital = "HOSPITAL".equals(tier);
+        if (!hospital && !"SLA_BREACHED".equals(text(d, "reasonCode"))) {
+            return;
+        }
+        if (event.school() == null || event.district() == null) {
+            throw new MalformedEventException(event.type() + " " + event.id() + " names no school and district");
+        }
+        UUID referralId = UUID.fromString(text(d, "referralId"));
+        String urgency = hospital || "EMERGENCY".equals(text(d, "urgency")) ? "CRITICAL" : "HIGH";
+        alerts.raise(AlertKind.REFERRAL_ESCALATED, event.district(), event.school(), urgency, Alerts.REFERRAL,
+                referralId, "referral-escalated:" + referralId + ":" + tier,
+                new Trace(event.traceparent(), event.requestId()));
     }
 
     private static String text(JsonNode d, String field) {

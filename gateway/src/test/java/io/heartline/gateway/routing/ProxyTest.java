@@ -214,6 +214,36 @@ class ProxyTest {
     }
 
     @Test
+    void anEventStreamPassesThroughUnbufferedAndOutlivesTheUpstreamTimeoutWhileItHeartbeats() throws Exception {
+        // The upstream streams for 2.5 s with a line every 200 ms; the gateway's idle timeout is 1 s in tests.
+        HttpRequest request = HttpRequest.newBuilder(
+                URI.create("http://localhost:" + RestAssured.port + "/api/v1/alerts/sse-heartbeats"))
+                .header("Authorization", Gateway.bearer(token("psychologist"))).header("Accept", "text/event-stream")
+                .GET().build();
+        long start = System.nanoTime();
+        HttpResponse<java.io.InputStream> r = HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("text/event-stream"));
+        List<Long> eventAtMs = new java.util.ArrayList<>();
+        int heartbeats = 0;
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null;) {
+                if (line.startsWith("event: alert-raised")) {
+                    eventAtMs.add(Duration.ofNanos(System.nanoTime() - start).toMillis());
+                } else if (line.equals(": heartbeat")) {
+                    heartbeats++;
+                }
+            }
+        }
+        long totalMs = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertEquals(5, eventAtMs.size(), "every event arrived: " + eventAtMs);
+        assertTrue(heartbeats >= 8, "heartbeats passed through: " + heartbeats);
+        assertTrue(eventAtMs.get(0) < 1500, "the first event arrives as sent, not when the stream ends: " + eventAtMs);
+        assertTrue(totalMs >= 2400, "the stream lived past the 1 s upstream timeout: " + totalMs + " ms");
+    }
+
+    @Test
     void brokenUpstreamAnswerIs502() {
         given().header("Authorization", Gateway.bearer(token("student"))).get("/api/v1/instruments/reset")
                 .then().statusCode(502).contentType("application/problem+json")

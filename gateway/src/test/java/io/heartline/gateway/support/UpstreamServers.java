@@ -146,6 +146,30 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
             });
             return;
         }
+        if (path.endsWith("/sse-heartbeats")) {
+            // An event stream that lives for 2.5 s (longer than the tests' 1 s upstream timeout): a comment line
+            // every 200 ms, an event every 500 ms, as crisis-service's alert stream does (every 15 s in production).
+            var response = request.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
+            response.write(": connected\n\n");
+            int[] n = { 0 };
+            long timer = vertx.setPeriodic(100, t -> {
+                n[0]++;
+                if (response.closed()) {
+                    return;
+                }
+                if (n[0] % 5 == 0) {
+                    response.write("id: " + n[0] + "\nevent: alert-raised\ndata: {\"n\":" + n[0] + "}\n\n");
+                } else if (n[0] % 2 == 0) {
+                    response.write(": heartbeat\n\n");
+                }
+                if (n[0] == 25) {
+                    response.end();
+                }
+            });
+            response.closeHandler(v -> vertx.cancelTimer(timer));
+            response.endHandler(v -> vertx.cancelTimer(timer));
+            return;
+        }
         if (path.endsWith("/reset")) {
             request.connection().close();
             return;

@@ -64,6 +64,10 @@ public final class EventTypes {
         public static final String WATCH_GAP = "heartline.crisis.watch-gap.v1";
         public static final String CLOSED = "heartline.crisis.closed.v1";
         public static final String REOPENED = "heartline.crisis.reopened.v1";
+        public static final String ALERT_RAISED = "heartline.crisis.alert-raised.v1";
+        public static final String ALERT_ACKNOWLEDGED = "heartline.crisis.alert-acknowledged.v1";
+        public static final String ALERT_ESCALATED = "heartline.crisis.alert-escalated.v1";
+        public static final String ALERT_UNANSWERED = "heartline.crisis.alert-unanswered.v1";
 
         private Crisis() {
         }
