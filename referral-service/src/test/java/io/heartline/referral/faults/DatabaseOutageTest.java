@@ -70,8 +70,8 @@ class DatabaseOutageTest {
             // The answer's side of the log: one warning line, no stack trace (the pool and relay may log their own).
             var web = log.records("io.heartline.platform.web");
             assertTrue(web.stream().anyMatch(r -> r.getMessage().contains("answered 503")), "the 503 is logged");
-            assertTrue(web.stream().allMatch(r -> r.getThrown() == null && r.getLevel() == Level.WARNING),
-                    "an outage is a warning without a stack trace");
+            assertTrue(web.stream().allMatch(r -> r.getThrown() == null
+                    && r.getLevel().intValue() < Level.SEVERE.intValue()), "an outage is a warning without a stack trace");
         } finally {
             pool.shutdownNow();
         }
