@@ -69,7 +69,7 @@ public final class HostileCorpus {
     private final RawHttp http;
     private String bearer;
     private int uriLimit = 4096;
-    private int headerLimit = 16 * 1024;
+    private int headerLimit = 32 * 1024;
     private long bodyLimit = 256 * 1024;
     private final Map<String, Long> bodyLimits = new LinkedHashMap<>();
     private final Map<String, String> pathValues = new LinkedHashMap<>();

@@ -40,7 +40,7 @@ public class HttpLimits {
     private final long maxBodySize;
 
     HttpLimits(@ConfigProperty(name = "heartline.http.max-uri-length", defaultValue = "4096") int maxUriLength,
-            @ConfigProperty(name = "heartline.http.max-header-size", defaultValue = "16K") MemorySize maxHeaderSize,
+            @ConfigProperty(name = "heartline.http.max-header-size", defaultValue = "32K") MemorySize maxHeaderSize,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
         this.maxUriLength = maxUriLength;
         this.maxHeaderSize = maxHeaderSize.asLongValue();
