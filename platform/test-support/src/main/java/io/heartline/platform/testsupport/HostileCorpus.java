@@ -205,6 +205,10 @@ public final class HostileCorpus {
             return "status " + answer.status() + ", expected " + expected + " " + excerpt;
         }
         String type = answer.header("Content-Type");
+        // The HTTP layer's own refusals (413/414/431) are problem+json everywhere, SCIM paths included.
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/problem+json")) {
+            errorType = "application/problem+json";
+        }
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith(errorType)) {
             return "status " + answer.status() + " with Content-Type " + type + " " + excerpt;
         }
@@ -251,6 +255,8 @@ public final class HostileCorpus {
         String foreign = e.bodyTypes().contains("text/plain") ? "application/vnd.hostile" : "text/plain";
         list.add(new Attack("non-JSON content type", target, Map.of("Content-Type", foreign),
                 "hostile text".getBytes(StandardCharsets.UTF_8), null, e.jsonOrNothing() ? 415 : null));
+        list.add(new Attack("unparsable content type", target, Map.of("Content-Type", "not a media type"),
+                "{}".getBytes(StandardCharsets.UTF_8), null, null));
         long limit = bodyLimits.entrySet().stream().filter(b -> e.path().startsWith(b.getKey()))
                 .map(Map.Entry::getValue).findFirst().orElse(bodyLimit);
         String sizedType = e.bodyTypes().isEmpty() || e.readsJson() ? "application/json" : e.bodyTypes().get(0);

@@ -31,14 +31,22 @@ public class JsonBodies {
         }
         List<MediaType> allowed = accepted.computeIfAbsent(resource.getResourceMethod(),
                 m -> declared(m, resource.getResourceClass()));
-        MediaType type = request.getMediaType();
+        MediaType type;
+        try {
+            type = request.getMediaType();
+        } catch (IllegalArgumentException unparsable) {
+            throw unsupported("The Content-Type header is not a media type", allowed);
+        }
         if (type != null && allowed.stream().anyMatch(a -> a.isCompatible(type))) {
             return;
         }
-        throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
-                (type == null ? "A request body needs a Content-Type" : "This endpoint does not read " + base(type))
-                        + "; send " + String.join(" or ", allowed.stream().map(JsonBodies::base).toList()),
-                null));
+        throw unsupported(type == null ? "A request body needs a Content-Type"
+                : "This endpoint does not read " + base(type), allowed);
+    }
+
+    private static ProblemException unsupported(String why, List<MediaType> allowed) {
+        return new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
+                why + "; send " + String.join(" or ", allowed.stream().map(JsonBodies::base).toList()), null));
     }
 
     static boolean carriesBody(ContainerRequestContext request) {
