@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import io.heartline.crisis.model.ActionKind;
+import io.heartline.platform.web.PersonId;
 import io.heartline.crisis.model.Channel;
 import io.heartline.crisis.model.ContactMode;
 import io.heartline.crisis.model.Level;
@@ -27,7 +28,7 @@ public final class Requests {
         STUDENT, STAFF
     }
 
-    public record NewReport(@NotBlank @Size(max = 64) String subjectId, @NotNull SubjectType subjectType,
+    public record NewReport(@NotNull @PersonId String subjectId, @NotNull SubjectType subjectType,
             @NotNull Channel channel, @NotEmpty @Size(max = 12) List<String> indicators, Instant noticedAt,
             Boolean anonymous, @Size(max = 4000) String note) {
     }
@@ -43,21 +44,21 @@ public final class Requests {
             @NotNull @Min(1) @Max(3) Integer support, Level level, @Size(max = 4000) String note) {
     }
 
-    public record Lead(@NotBlank @Size(max = 64) String personId) {
+    public record Lead(@NotNull @PersonId String personId) {
     }
 
-    public record TeamMember(@NotNull TeamRole role, @NotBlank @Size(max = 64) String personId) {
+    public record TeamMember(@NotNull TeamRole role, @NotNull @PersonId String personId) {
     }
 
     public record Team(@NotEmpty @Size(max = 4) List<@Valid @NotNull TeamMember> members) {
     }
 
-    public record WatchShift(@NotBlank @Size(max = 64) String watcherId, @NotNull Instant from, @NotNull Instant to) {
+    public record WatchShift(@NotNull @PersonId String watcherId, @NotNull Instant from, @NotNull Instant to) {
     }
 
     /** {@code assigneeId}: hands the action to a staff member as a task (with an optional {@code dueAt}). */
     public record Action(@NotNull ActionKind kind, @NotNull Instant at, @Size(max = 4000) String note,
-            @Size(min = 1, max = 64) String assigneeId, Instant dueAt) {
+            @PersonId String assigneeId, Instant dueAt) {
     }
 
     public record FollowUpPlan(@NotNull @Min(4) @Max(13) Integer weeks, Instant startsAt) {

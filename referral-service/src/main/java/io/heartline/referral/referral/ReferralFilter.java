@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.heartline.platform.web.PersonIds;
 import io.heartline.platform.web.Problem;
 import io.heartline.platform.web.ProblemException;
 import io.heartline.referral.domain.StageStatus;
@@ -16,8 +17,8 @@ public record ReferralFilter(StageStatus status, Tier tier, String subjectId) {
         List<Problem.FieldError> errors = new ArrayList<>();
         StageStatus s = parse(StageStatus.class, status, "status", errors);
         Tier t = parse(Tier.class, tier, "tier", errors);
-        if (subjectId != null && (subjectId.isBlank() || subjectId.length() > 64)) {
-            errors.add(new Problem.FieldError("subjectId", "1 to 64 characters"));
+        if (subjectId != null && !PersonIds.valid(subjectId)) {
+            errors.add(new Problem.FieldError("subjectId", PersonIds.MESSAGE));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("Invalid list filter", errors);

@@ -15,7 +15,7 @@ import io.heartline.referral.domain.Urgency;
 
 /**
  * Turns submitted rules into {@link RoutingRule}s, or lists every problem by rule index: unknown values, a time to
- * accept that is not a positive ISO-8601 duration of at most {@link #MAX_ACCEPT_WITHIN}, rules that can never
+ * accept that is not an ISO-8601 duration from {@link #MIN_ACCEPT_WITHIN} to {@link #MAX_ACCEPT_WITHIN}, rules that can never
  * fire (after a catch-all, shadowed by an earlier rule at least as general, or matching a combination no referral
  * has), and rules that would route a CRITICAL screening or an EMERGENCY referral below {@link EmergencyFloor}.
  */
@@ -23,6 +23,11 @@ public final class RuleSetValidator {
 
     public static final int MAX_RULES = 50;
     public static final Duration MAX_ACCEPT_WITHIN = Duration.ofDays(30);
+    /**
+     * Nobody can see, weigh and accept a referral in less; a shorter window would only push every referral up the
+     * chain at the next SLA sweep (every 15 s), past the people it was meant for.
+     */
+    public static final Duration MIN_ACCEPT_WITHIN = Duration.ofMinutes(15);
 
     /** The outcome: the rules when {@code errors} is empty. */
     public record Result(List<RoutingRule> rules, List<FieldError> errors) {
@@ -162,6 +167,10 @@ public final class RuleSetValidator {
         }
         if (d.isNegative() || d.isZero()) {
             errors.add(new FieldError(field, "must be positive"));
+            return null;
+        }
+        if (d.compareTo(MIN_ACCEPT_WITHIN) < 0) {
+            errors.add(new FieldError(field, "must be at least " + MIN_ACCEPT_WITHIN));
             return null;
         }
         if (d.compareTo(MAX_ACCEPT_WITHIN) > 0) {

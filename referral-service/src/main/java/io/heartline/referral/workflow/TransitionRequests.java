@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.heartline.platform.web.PersonId;
 import io.heartline.referral.domain.Outcome;
 import io.heartline.referral.domain.Tier;
 
@@ -34,6 +35,6 @@ public final class TransitionRequests {
             @Size(max = 64) @Pattern(regexp = CODE, message = "UPPER_SNAKE_CASE code") String reasonCode) {
     }
 
-    public record Assign(@NotBlank @Size(max = 64) String assigneeId) {
+    public record Assign(@NotNull @PersonId String assigneeId) {
     }
 }

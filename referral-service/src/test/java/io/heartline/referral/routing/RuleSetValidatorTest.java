@@ -50,6 +50,12 @@ class RuleSetValidatorTest {
     }
 
     @Test
+    void theWindowBoundsThemselvesAreAccepted() {
+        assertTrue(validator.validate(List.of(risk("HIGH", "SCHOOL_CENTRE", "PT15M"))).valid());
+        assertTrue(validator.validate(List.of(risk("LOW", "SCHOOL_CENTRE", "P30D"))).valid());
+    }
+
+    @Test
     void aMoreSpecificRuleBeforeAGeneralOneIsReachable() {
         RuleSetValidator.Result result = validator.validate(List.of(
                 rule(null, null, null, "EMERGENCY", "SCHOOL_CENTRE", "PT2H"),
@@ -69,6 +75,10 @@ class RuleSetValidatorTest {
                         "rules[0].acceptWithin", "must be positive"),
                 Arguments.of("zero duration", List.of(risk("HIGH", "SCHOOL_CENTRE", "PT0S")),
                         "rules[0].acceptWithin", "must be positive"),
+                Arguments.of("a millisecond", List.of(risk("HIGH", "SCHOOL_CENTRE", "PT0.001S")),
+                        "rules[0].acceptWithin", "must be at least PT15M"),
+                Arguments.of("just under the minimum", List.of(risk("HIGH", "SCHOOL_CENTRE", "PT14M59S")),
+                        "rules[0].acceptWithin", "must be at least PT15M"),
                 Arguments.of("not a duration", List.of(risk("HIGH", "SCHOOL_CENTRE", "48h")),
                         "rules[0].acceptWithin", "not an ISO-8601 duration"),
                 Arguments.of("missing duration", List.of(risk("HIGH", "SCHOOL_CENTRE", null)),

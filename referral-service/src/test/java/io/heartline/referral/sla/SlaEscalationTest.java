@@ -135,12 +135,22 @@ class SlaEscalationTest {
         String mySchool = Who.unique("school");
         Who.of("school-admin", mySchool, district).req()
                 .body(Map.of("rules", List.of(Map.of("match", Map.of("source", "GUARDIAN"),
-                        "tier", "SCHOOL_PSYCHOLOGIST", "acceptWithin", "PT1S"))))
+                        "tier", "SCHOOL_PSYCHOLOGIST", "acceptWithin", "PT15M"))))
                 .put("/api/v1/routing-rules").then().statusCode(200);
         Who psychologist = Who.of("psychologist", mySchool, district);
         UUID id = Referrals.create(psychologist, Who.unique("student"), "GUARDIAN", "ROUTINE");
-        Instant created = Instant.now();
 
+        // Each stage's 15 minutes (the shortest window a rule may set) pass: the clock moves, nobody waits.
+        Instant fellDue = null;
+        for (int climb = 1; climb <= 3; climb++) {
+            int escalated = climb;
+            Instant due = Instant.now();
+            Sql.update(db, "UPDATE referral SET due_at = now() - interval '1 second' WHERE id = ?", id);
+            await().atMost(PATIENCE).until(() -> slaEscalations(id) == escalated);
+            fellDue = fellDue == null ? due : fellDue;
+        }
+        Instant created = fellDue;
+        Sql.update(db, "UPDATE referral SET due_at = now() - interval '1 second' WHERE id = ?", id);
         await().atMost(PATIENCE).until(() -> "true".equals(Sql.string(db,
                 "SELECT sla_breached::text FROM referral WHERE id = ?", id)));
         JsonPath r = Referrals.get(psychologist, id);

@@ -32,6 +32,11 @@ import io.heartline.screening.licence.Licences;
 @ApplicationScoped
 public class CampaignService {
 
+    /** A window nobody could answer in (a second) or one that never ends (a century) is a typing error. */
+    static final java.time.Duration MIN_WINDOW = java.time.Duration.ofHours(1);
+    static final java.time.Duration MAX_WINDOW = java.time.Duration.ofDays(366);
+    static final java.time.Duration MAX_MONTHLY_WINDOW = java.time.Duration.ofDays(28);
+
     private final InstrumentCatalogue catalogue;
     private final Licences licences;
     private final EntityManager em;
@@ -73,8 +78,15 @@ public class CampaignService {
         if (allStaff && instrument != null && !instrument.allowsSubjectType(SubjectType.STAFF)) {
             errors.add(new Problem.FieldError("allStaff", r.instrument() + " is not an instrument for staff"));
         }
+        java.time.Duration open = java.time.Duration.between(r.opensAt(), r.closesAt());
         if (!r.closesAt().isAfter(r.opensAt())) {
             errors.add(new Problem.FieldError("closesAt", "must be after opensAt"));
+        } else if (open.compareTo(MIN_WINDOW) < 0) {
+            errors.add(new Problem.FieldError("closesAt", "at least " + MIN_WINDOW + " after opensAt"));
+        } else if (open.compareTo(r.repeat() != null ? MAX_MONTHLY_WINDOW : MAX_WINDOW) > 0) {
+            errors.add(new Problem.FieldError("closesAt", "at most " + (r.repeat() != null ? MAX_MONTHLY_WINDOW
+                    + " after opensAt for a monthly campaign (the months must not overlap)" : MAX_WINDOW
+                    + " after opensAt")));
         } else if (!r.closesAt().isAfter(now)) {
             errors.add(new Problem.FieldError("closesAt", "must be in the future"));
         }

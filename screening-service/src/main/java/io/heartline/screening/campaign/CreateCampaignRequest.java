@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.heartline.platform.web.PersonId;
 import io.heartline.screening.submission.SubjectIds;
 
 /**
@@ -17,7 +18,7 @@ import io.heartline.screening.submission.SubjectIds;
 public record CreateCampaignRequest(
         @NotBlank @Size(max = 32) String instrument,
         @Size(max = 200) String title,
-        @Size(max = 5000) List<@NotNull @Pattern(regexp = SubjectIds.PATTERN, message = SubjectIds.MESSAGE) String> subjectIds,
+        @Size(max = 5000) List<@NotNull @PersonId String> subjectIds,
         Boolean allStaff,
         @Size(min = 1, max = 64) @Pattern(regexp = SubjectIds.PATTERN, message = SubjectIds.MESSAGE) String classId,
         @Size(min = 1, max = 64) @Pattern(regexp = SubjectIds.PATTERN, message = SubjectIds.MESSAGE) String grade,

@@ -4,10 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import io.heartline.screening.submission.SubjectIds;
+import io.heartline.platform.web.PersonId;
 
 /** Bodies of the consent endpoints. */
 public final class ConsentRequests {
@@ -22,11 +21,11 @@ public final class ConsentRequests {
      * @param guardianId the directory id of the guardian; required when {@code givenBy} is GUARDIAN
      */
     public record Record(
-            @NotNull @Size(min = 1, max = 64) @Pattern(regexp = SubjectIds.PATTERN, message = SubjectIds.MESSAGE) String subjectId,
+            @NotNull @PersonId String subjectId,
             @NotNull Consent.Scope scope,
             UUID campaignId,
             @NotNull Consent.GivenBy givenBy,
-            @Size(min = 1, max = 64) @Pattern(regexp = SubjectIds.PATTERN, message = SubjectIds.MESSAGE) String guardianId,
+            @PersonId String guardianId,
             @NotNull Consent.Method method,
             @NotNull Instant givenAt) {
     }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.heartline.platform.web.PersonIds;
 import io.heartline.platform.web.CurrentCaller;
 import io.heartline.platform.web.Page;
 import io.heartline.platform.web.PageRequest;
@@ -57,7 +58,7 @@ public class ConsentResource {
     public Page<ConsentView> list(@QueryParam("subjectId") String subjectId,
             @QueryParam("campaignId") String campaignId, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        return consents.list(currentCaller.get(), subjectId, campaignId, PageRequest.of(limit, cursor));
+        return consents.list(currentCaller.get(), PersonIds.optional("subjectId", subjectId), campaignId, PageRequest.of(limit, cursor));
     }
 
     @POST

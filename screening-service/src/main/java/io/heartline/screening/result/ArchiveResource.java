@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.heartline.platform.web.PersonIds;
 import io.heartline.platform.web.Caller;
 import io.heartline.platform.web.CurrentCaller;
 import io.heartline.platform.web.Page;
@@ -49,6 +50,7 @@ public class ArchiveResource {
             + "person has no result at your school")
     public ResultViews.Archive get(@PathParam("subjectId") String subjectId, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
+        PersonIds.require("subjectId", subjectId);
         Caller caller = currentCaller.get();
         String school = caller.requireSchool();
         PageRequest page = PageRequest.of(limit, cursor);

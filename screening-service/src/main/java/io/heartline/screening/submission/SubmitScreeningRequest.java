@@ -5,10 +5,11 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
+
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import io.heartline.platform.web.PersonId;
 import io.heartline.screening.instrument.SubjectType;
 
 /**
@@ -24,7 +25,7 @@ import io.heartline.screening.instrument.SubjectType;
 public record SubmitScreeningRequest(
         @NotBlank @Size(max = 32) String instrument,
         @Positive Integer instrumentVersion,
-        @Size(min = 1, max = 64) @Pattern(regexp = SubjectIds.PATTERN, message = SubjectIds.MESSAGE) String subjectId,
+        @PersonId String subjectId,
         SubjectType subjectType,
         @Size(max = 35) String language,
         @NotNull @Size(max = 200) List<@NotNull @Valid AnswerInput> answers) {

@@ -167,6 +167,16 @@ class CampaignAndLicenceTest {
                 .body("errors.field", containsInAnyOrder("closesAt"));
         as(psy).body(campaign("GAD-7", List.of("x"), ago(5), ago(1))).post("/api/v1/campaigns").then().statusCode(400)
                 .body("errors.field", containsInAnyOrder("closesAt"));
+        // Windows must be answerable and must end: a minute, or more than a year, is refused.
+        as(psy).body(campaign("GAD-7", List.of("x"), in(1), in(1).plusSeconds(60))).post("/api/v1/campaigns").then()
+                .statusCode(400).body("errors.field", containsInAnyOrder("closesAt"));
+        as(psy).body(campaign("GAD-7", List.of("x"), ago(1), in(24 * 400))).post("/api/v1/campaigns").then()
+                .statusCode(400).body("errors.field", containsInAnyOrder("closesAt"));
+        Map<String, Object> overlapping = campaign("STAFF-MONTHLY", true, ago(1), in(24 * 30));
+        overlapping.put("repeat", "MONTHLY");
+        as(token(newPerson("admin"), school, "school-admin")).body(overlapping).post("/api/v1/campaigns").then()
+                .statusCode(400)
+                .body("errors.field", containsInAnyOrder("closesAt"));
         as(psy).body(campaign("PHQ-A", true, ago(1), in(1))).post("/api/v1/campaigns").then().statusCode(400)
                 .body("errors.field", containsInAnyOrder("allStaff"));
         as(psy).body(campaign("GAD-7", List.of("bad id!"), ago(1), in(1))).post("/api/v1/campaigns").then()

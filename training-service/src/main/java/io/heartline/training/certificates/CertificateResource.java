@@ -16,6 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import jakarta.validation.Valid;
+import io.heartline.platform.web.PersonIds;
 import io.heartline.platform.web.CurrentCaller;
 import io.heartline.platform.web.Page;
 import io.heartline.platform.web.PageRequest;
@@ -43,12 +45,12 @@ public class CertificateResource {
     @RolesAllowed({ Roles.STAFF, Roles.TEACHER, Roles.PSYCHOLOGIST, Roles.SCHOOL_ADMIN, Roles.DISTRICT_ADMIN })
     public Page<CertificateView> list(@QueryParam("personId") String personId, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        return service.list(caller.get(), personId, PageRequest.of(limit, cursor));
+        return service.list(caller.get(), PersonIds.optional("personId", personId), PageRequest.of(limit, cursor));
     }
 
     @POST
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    public Response issue(@NotNull IssueQualification body) {
+    public Response issue(@Valid @NotNull IssueQualification body) {
         CertificateView v = service.issueQualification(caller.get(), body);
         return Response.created(URI.create("/api/v1/certificates/" + v.id())).entity(v).build();
     }

@@ -3,6 +3,8 @@ package io.heartline.training.certificates;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.heartline.platform.web.PersonId;
+
 /** What the API shows of certificates. */
 public final class CertificateViews {
 
@@ -37,7 +39,7 @@ public final class CertificateViews {
     }
 
     /** {@code POST /api/v1/certificates}: a qualification recorded by the district. */
-    public record IssueQualification(String personId, String kind, String title, Instant issuedAt,
+    public record IssueQualification(@PersonId String personId, String kind, String title, Instant issuedAt,
             Instant expiresAt) {
     }
 }

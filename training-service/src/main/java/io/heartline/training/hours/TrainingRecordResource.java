@@ -10,6 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import jakarta.validation.Valid;
+import io.heartline.platform.web.PersonIds;
 import io.heartline.platform.web.CurrentCaller;
 import io.heartline.platform.web.Problem.FieldError;
 import io.heartline.platform.web.ProblemException;
@@ -35,14 +37,14 @@ public class TrainingRecordResource {
     @GET
     @RolesAllowed({ Roles.STAFF, Roles.TEACHER, Roles.PSYCHOLOGIST, Roles.SCHOOL_ADMIN, Roles.DISTRICT_ADMIN })
     public RecordView get(@QueryParam("personId") String personId, @QueryParam("year") String year) {
-        return records.record(caller.get(), personId, year(year));
+        return records.record(caller.get(), PersonIds.optional("personId", personId), year(year));
     }
 
     /** Conference attendance and other external training, recorded by admins. */
     @POST
     @Path("/credits")
     @RolesAllowed({ Roles.SCHOOL_ADMIN, Roles.DISTRICT_ADMIN })
-    public Response credit(@NotNull CreditInput body) {
+    public Response credit(@Valid @NotNull CreditInput body) {
         CreditView v = records.credit(caller.get(), body);
         return Response.status(201).entity(v).build();
     }

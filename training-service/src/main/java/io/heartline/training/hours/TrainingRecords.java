@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.agroal.api.AgroalDataSource;
+import io.heartline.platform.web.PersonId;
 import io.heartline.platform.web.Caller;
 import io.heartline.platform.web.Problem.FieldError;
 import io.heartline.platform.web.ProblemException;
@@ -45,7 +46,7 @@ public class TrainingRecords {
             int provincialConferences, int countyEvents, List<CreditView> credits, List<CourseView> courses) {
     }
 
-    public record CreditInput(String personId, String kind, BigDecimal hours, LocalDate date, String title,
+    public record CreditInput(@PersonId String personId, String kind, BigDecimal hours, LocalDate date, String title,
             String eventLevel, String reference) {
     }
 

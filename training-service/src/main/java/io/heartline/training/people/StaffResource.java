@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
+import io.heartline.platform.web.PersonIds;
 import io.heartline.platform.web.Caller;
 import io.heartline.platform.web.CurrentCaller;
 import io.heartline.platform.web.KeyPage;
@@ -57,7 +58,7 @@ public class StaffResource {
     @RolesAllowed({ Roles.STAFF, Roles.TEACHER, Roles.PSYCHOLOGIST, Roles.SCHOOL_ADMIN, Roles.DISTRICT_ADMIN })
     public StaffView get(@PathParam("id") String id) {
         Caller c = caller.get();
-        return queries.staffMember(c.requireDistrict(), id).flatMap(p -> StaffAccess.view(c, p))
+        return queries.staffMember(c.requireDistrict(), PersonIds.require("id", id)).flatMap(p -> StaffAccess.view(c, p))
                 .orElseThrow(() -> ProblemException.notFound("Staff member"));
     }
 

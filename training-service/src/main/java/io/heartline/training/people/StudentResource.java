@@ -5,6 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
+import io.heartline.platform.web.PersonIds;
 import io.heartline.platform.web.CurrentCaller;
 import io.heartline.platform.web.Page;
 import io.heartline.platform.web.Roles;
@@ -27,13 +28,13 @@ public class StudentResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.PSYCHOLOGIST, Roles.TEACHER, Roles.STUDENT })
     public StudentView get(@PathParam("id") String id) {
-        return reads.student(caller.get(), id);
+        return reads.student(caller.get(), PersonIds.require("id", id));
     }
 
     @GET
     @Path("/{id}/guardians")
     @RolesAllowed({ Roles.PSYCHOLOGIST, Roles.TEACHER })
     public Page<GuardianView> guardians(@PathParam("id") String id) {
-        return reads.guardians(caller.get(), id);
+        return reads.guardians(caller.get(), PersonIds.require("id", id));
     }
 }

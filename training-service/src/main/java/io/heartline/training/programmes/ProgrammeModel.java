@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.heartline.platform.web.PersonId;
+
 /** Programmes, their parts and requests (records only; docs/training-records.md). */
 public final class ProgrammeModel {
 
@@ -56,16 +58,16 @@ public final class ProgrammeModel {
             List<String> markerIds) {
     }
 
-    public record Enrol(List<String> personIds) {
+    public record Enrol(List<@PersonId String> personIds) {
     }
 
-    public record ScoreInput(String personId, String component, BigDecimal score) {
+    public record ScoreInput(@PersonId String personId, String component, BigDecimal score) {
     }
 
-    public record RequirementInput(String personId, String requirement, Boolean met) {
+    public record RequirementInput(@PersonId String personId, String requirement, Boolean met) {
     }
 
-    public record AttendanceInput(String personId, String sessionId, Boolean attended) {
+    public record AttendanceInput(@PersonId String personId, String sessionId, Boolean attended) {
     }
 
     public record ProgrammeView(UUID id, String title, String schoolId, String template, BigDecimal hoursOnline,

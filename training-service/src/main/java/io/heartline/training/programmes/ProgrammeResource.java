@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import jakarta.validation.Valid;
 import io.heartline.platform.web.CurrentCaller;
 import io.heartline.platform.web.KeyPage;
 import io.heartline.platform.web.Page;
@@ -83,28 +84,28 @@ public class ProgrammeResource {
     @POST
     @Path("/{id}/enrolments")
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.SCHOOL_ADMIN })
-    public EnrolResult enrol(@PathParam("id") String id, @NotNull Enrol body) {
+    public EnrolResult enrol(@PathParam("id") String id, @Valid @NotNull Enrol body) {
         return programmes.enrol(caller.get(), uuid(id), body.personIds());
     }
 
     @POST
     @Path("/{id}/scores")
     @RolesAllowed({ Roles.STAFF, Roles.TEACHER, Roles.PSYCHOLOGIST, Roles.SCHOOL_ADMIN, Roles.DISTRICT_ADMIN })
-    public ResultView score(@PathParam("id") String id, @NotNull ScoreInput body) {
+    public ResultView score(@PathParam("id") String id, @Valid @NotNull ScoreInput body) {
         return programmes.score(caller.get(), uuid(id), body);
     }
 
     @POST
     @Path("/{id}/requirements")
     @RolesAllowed({ Roles.STAFF, Roles.TEACHER, Roles.PSYCHOLOGIST, Roles.SCHOOL_ADMIN, Roles.DISTRICT_ADMIN })
-    public ResultView requirement(@PathParam("id") String id, @NotNull RequirementInput body) {
+    public ResultView requirement(@PathParam("id") String id, @Valid @NotNull RequirementInput body) {
         return programmes.requirement(caller.get(), uuid(id), body);
     }
 
     @POST
     @Path("/{id}/attendance")
     @RolesAllowed({ Roles.STAFF, Roles.TEACHER, Roles.PSYCHOLOGIST, Roles.SCHOOL_ADMIN, Roles.DISTRICT_ADMIN })
-    public ResultView attendance(@PathParam("id") String id, @NotNull AttendanceInput body) {
+    public ResultView attendance(@PathParam("id") String id, @Valid @NotNull AttendanceInput body) {
         return programmes.attendance(caller.get(), uuid(id), body);
     }
 

@@ -1,5 +1,6 @@
 package io.heartline.training.rosterimport;
 
+import io.heartline.platform.web.PersonIds;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -10,8 +11,8 @@ import java.util.Map;
 
 /**
  * Reads the text fields of one source row, collecting every problem rather than stopping at the first, so that a
- * report names all that is wrong with a row. Ids follow the one id format of Heartline: 1–64 printable characters
- * without spaces or control characters.
+ * report names all that is wrong with a row. Ids follow the one id format of Heartline ({@link PersonIds}: 1–64
+ * letters, digits or . _ : @ -), so that every id the directory hands out can be used in every other service.
  */
 final class Fields {
 
@@ -57,14 +58,14 @@ final class Fields {
     String id(String name, boolean required) {
         String v = required ? required(name) : text(name);
         if (v != null && !validId(v)) {
-            errors.add(name + " '" + v + "' is not an id (1-" + MAX_ID + " characters, no spaces)");
+            errors.add(name + " '" + v + "' is not an id (1-" + MAX_ID + " letters, digits or . _ : @ -)");
             return null;
         }
         return v;
     }
 
     static boolean validId(String v) {
-        return v.length() <= MAX_ID && v.codePoints().noneMatch(ch -> Character.isWhitespace(ch) || ch < 0x20);
+        return PersonIds.valid(v);
     }
 
     List<String> ids(String name) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import io.heartline.platform.web.PersonId;
 import io.heartline.platform.web.Caller;
 import io.heartline.platform.web.CurrentCaller;
 import io.heartline.platform.web.ProblemException;
@@ -51,7 +52,7 @@ public class ClassResource {
     }
 
     /** Who may appoint: the class's own class teacher and the school's psychologists and admins. */
-    public record RepresentativesRequest(@NotNull @Size(max = 50) List<@NotNull String> studentIds) {
+    public record RepresentativesRequest(@NotNull @Size(max = 50) List<@NotNull @PersonId String> studentIds) {
     }
 
     @PUT

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.utils.JsonUtils;
 
+import io.heartline.platform.web.StrictJson;
+
 /**
  * SCIM bodies are read with the SCIM SDK's reader, not the platform's strict ObjectMapper: IdPs send attributes in
  * any letter case (RFC 7643 §2.1), extra {@code schemas} and attributes this service does not keep.
@@ -26,6 +28,10 @@ final class ScimJson {
         }
         if (!(node instanceof ObjectNode object)) {
             throw ScimFailure.invalidSyntax("The request body must be a JSON object");
+        }
+        if (StrictJson.containsNul(object)) {
+            // PostgreSQL cannot store it, and no attribute Heartline keeps has a use for it.
+            throw ScimFailure.invalidValue("The request body contains a NUL character (\\u0000)");
         }
         return object;
     }

@@ -1,5 +1,6 @@
 package io.heartline.training.scim;
 
+import io.heartline.platform.web.PersonIds;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -123,6 +124,12 @@ final class ScimUserMapper {
      * leaves the other at the old value).
      */
     static String sourceId(String externalId, String employeeNumber, String held) {
+        for (String id : new String[] { externalId, employeeNumber }) {
+            if (id != null && !PersonIds.valid(id)) {
+                throw ScimFailure.invalidValue("'externalId' and 'employeeNumber' " + PersonIds.MESSAGE
+                        + " (Heartline's person id format)");
+            }
+        }
         if (externalId == null && employeeNumber == null) {
             throw ScimFailure.invalidValue("'externalId' or the enterprise 'employeeNumber' (the HR employee number)"
                     + " is required");

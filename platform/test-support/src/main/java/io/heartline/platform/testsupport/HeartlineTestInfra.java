@@ -36,6 +36,8 @@ public class HeartlineTestInfra implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.username", pg.user());
         config.put("quarkus.datasource.password", pg.password());
         config.put("kafka.bootstrap.servers", SharedInfra.kafka().bootstrapServers());
+        // Never the service's real port: tests must pass while the local stack runs (bin/heartline up).
+        config.put("quarkus.http.test-port", "0");
         return config;
     }
 

@@ -39,6 +39,10 @@ public final class TestTokens {
     public static final String PUBLIC_KEY_RESOURCE = "heartline/dev-keys/heartline-dev-verify.pem";
     private static final String PRIVATE_KEY_RESOURCE = "heartline/dev-keys/heartline-dev-signing.pem";
 
+    /** Every Heartline role, for a caller that no role check stops (hostile-input corpora). */
+    public static final String[] EVERY_ROLE = { "student", "staff", "teacher", "psychologist", "school-admin",
+            "district-admin", "hr-sync" };
+
     private static final PrivateKey SIGNING_KEY = readPrivateKey();
     private static final PublicKey VERIFY_KEY = readPublicKey();
 

@@ -30,6 +30,8 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** A PostgreSQL restart takes a few seconds; the pool replaces dead connections meanwhile. */
+    static final String RETRY_AFTER_SECONDS = "2";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -99,11 +101,30 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        var outage = DatabaseUnavailable.sqlState(e);
+        if (outage.isPresent()) {
+            return unavailable(outage.get(), uri);
+        }
         // Logged with the request id (MDC) for the operators; the client learns nothing about internals.
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
         return Problem.of(500, "internal", "Internal error",
                 "The request could not be completed; quote the X-Request-Id when reporting it", null)
                 .at(uri.getPath()).toResponse();
+    }
+
+    /**
+     * The database is briefly out of reach (restart, lost connection, pool exhausted): a 503 the client may retry,
+     * logged as one line without a stack trace (it is the infrastructure, not the code, and the SQL message could
+     * quote row values). A write that answered 503 may or may not have committed; the same Idempotency-Key makes the
+     * retry safe either way (docs/platform.md).
+     */
+    private static Response unavailable(String reason, UriInfo uri) {
+        LOG.warnf("Database unavailable on %s (%s): answered 503", uri.getPath(), reason);
+        return Response.fromResponse(Problem.of(503, "service-unavailable", "Service unavailable",
+                "A database this service needs is briefly unavailable; retry after the time given in Retry-After "
+                        + "(a write retried with the same Idempotency-Key is applied at most once)",
+                null).at(uri.getPath()).toResponse())
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
     }
 
     private static String fieldOf(ConstraintViolation<?> v) {

@@ -6,6 +6,9 @@ import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.deser.std.JsonNodeDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,7 +41,52 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("heartline-strict-strings")
-                .addDeserializer(String.class, new NoNulStrings()));
+                .addDeserializer(String.class, new NoNulStrings())
+                .addDeserializer(JsonNode.class, new NoNulTrees()));
+    }
+
+    /** True when any text value or field name in {@code node} holds a NUL character. */
+    public static boolean containsNul(JsonNode node) {
+        if (node == null) {
+            return false;
+        }
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\u0000') >= 0;
+        }
+        var fields = node.fieldNames();
+        while (fields.hasNext()) {
+            if (fields.next().indexOf('\u0000') >= 0) {
+                return true;
+            }
+        }
+        for (JsonNode child : node) {
+            if (containsNul(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Bodies read as a tree ({@code JsonNode} parameters) refuse NUL like typed ones. */
+    static final class NoNulTrees extends StdDeserializer<JsonNode> {
+
+        NoNulTrees() {
+            super(JsonNode.class);
+        }
+
+        @Override
+        public JsonNode deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonNode node = JsonNodeDeserializer.getDeserializer(JsonNode.class).deserialize(p, ctxt);
+            if (containsNul(node)) {
+                throw MismatchedInputException.from(p, JsonNode.class, "contains a NUL character (\\u0000)");
+            }
+            return node;
+        }
+
+        @Override
+        public JsonNode getNullValue(DeserializationContext ctxt) {
+            return com.fasterxml.jackson.databind.node.NullNode.getInstance();
+        }
     }
 
     /**
