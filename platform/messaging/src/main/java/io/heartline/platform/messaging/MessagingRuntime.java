@@ -149,7 +149,8 @@ public class MessagingRuntime {
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, config.service() + "-" + handler.consumerName() + "-" + UUID.randomUUID());
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+        // One poll is one transaction (InboxConsumer): big enough to amortise the commit, small enough to redo alone.
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
         return new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
