@@ -76,9 +76,7 @@ public class MessagingRuntime {
         }
         if (config.consumer().enabled()) {
             for (EventHandler handler : handlers) {
-                InboxConsumer consumer = new InboxConsumer(handler, newConsumer(handler), producer,
-                        this::inNewTransaction, new InboxConsumer.Settings(config.consumer().maxAttempts(),
-                                config.consumer().retryBackoff(), Duration.ofMillis(200)));
+                InboxConsumer consumer = newInboxConsumer(handler);
                 consumer.start();
                 consumers.add(consumer);
             }
@@ -141,6 +139,13 @@ public class MessagingRuntime {
                 (int) Math.max(5000, config.relay().sendTimeout().toMillis()));
         p.put(ProducerConfig.CLIENT_ID_CONFIG, config.service() + "-" + purpose + "-" + UUID.randomUUID());
         return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** An inbox consumer for the handler, not started (the runtime starts one per handler bean itself). */
+    InboxConsumer newInboxConsumer(EventHandler handler) {
+        return new InboxConsumer(handler, newConsumer(handler), producer, this::inNewTransaction,
+                new InboxConsumer.Settings(config.consumer().maxAttempts(), config.consumer().retryBackoff(),
+                        Duration.ofMillis(200)));
     }
 
     private KafkaConsumer<String, byte[]> newConsumer(EventHandler handler) {
