@@ -135,7 +135,8 @@ public final class OutboxRelay extends LoopThread {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                OutboxStore.PassStart start = OutboxStore.startPass(c, settings.lockKey());
+                OutboxStore.PassStart start = OutboxStore.startPass(c, settings.lockKey(),
+                        progress != null && !progress.gaps.isEmpty());
                 if (!start.leader()) {
                     c.rollback();
                     return new PassResult(0, 0, 0);

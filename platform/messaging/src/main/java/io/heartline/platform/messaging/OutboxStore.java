@@ -61,10 +61,11 @@ final class OutboxStore {
      * count as in progress. Other databases' transactions do not matter (they cannot write this outbox), so a long
      * transaction elsewhere on the server never holds the relay back.
      */
-    static PassStart startPass(Connection c, long lockKey) throws SQLException {
+    static PassStart startPass(Connection c, long lockKey, boolean floorNeeded) throws SQLException {
+        // The floor is only needed while gaps are open (the sub-select reads every backend's status; skipped else).
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT pg_try_advisory_xact_lock(?), (SELECT last_value FROM outbox_relay_position),
-                       COALESCE((SELECT min(x::text::bigint) FROM pg_snapshot_xip(pg_current_snapshot()) x
+                       CASE WHEN ? THEN COALESCE((SELECT min(x::text::bigint) FROM pg_snapshot_xip(pg_current_snapshot()) x
                                  WHERE x::text::bigint % 4294967296 IN (
                                      SELECT backend_xid::text::bigint FROM pg_stat_activity
                                      WHERE datname = current_database() AND backend_xid IS NOT NULL
@@ -72,8 +73,9 @@ final class OutboxStore {
                                      UNION ALL
                                      SELECT transaction::text::bigint FROM pg_prepared_xacts
                                      WHERE database = current_database())),
-                                pg_snapshot_xmax(pg_current_snapshot())::text::bigint)""")) {
+                                pg_snapshot_xmax(pg_current_snapshot())::text::bigint) ELSE 0 END""")) {
             ps.setLong(1, lockKey);
+            ps.setBoolean(2, floorNeeded);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new PassStart(rs.getBoolean(1), rs.getLong(2), rs.getLong(3));

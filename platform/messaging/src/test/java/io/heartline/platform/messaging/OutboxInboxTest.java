@@ -285,6 +285,12 @@ class OutboxInboxTest {
             }
             writer.commit(List.of(late));
             topic.pollUntil(r -> Probes.countOf(r, Set.of(late.id())) == 1, PATIENCE);
+            // More passes (each re-checks the open gap) while the early transaction is still open.
+            for (int i = 0; i < 3; i++) {
+                OutgoingEvent more = Probes.event(run + "-more");
+                writer.commit(List.of(more));
+                topic.pollUntil(r -> Probes.countOf(r, Set.of(more.id())) == 1, PATIENCE);
+            }
             assertTrue(position() < earlySeq, "the position must not pass a seq whose transaction is in flight");
 
             held.commit();
