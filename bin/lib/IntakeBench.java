@@ -63,7 +63,8 @@ public class IntakeBench {
     static final Pattern SCREENING_ID = Pattern.compile("\"screeningId\"\\s*:\\s*\"([^\"]+)\"");
     static final Pattern SUBJECT_ID = Pattern.compile("\"subjectId\"\\s*:\\s*\"([^\"]+)\"");
     static final Pattern RISK = Pattern.compile("\"riskLevel\"\\s*:\\s*\"([^\"]+)\"");
-    static final Pattern SOURCE = Pattern.compile("\"source\"\\s*:\\s*\"([^\"]+)\"");
+    /** data.source of a referral (the envelope's "source" is /heartline/referral). */
+    static final Pattern SOURCE_SCREENING = Pattern.compile("\"source\"\\s*:\\s*\"SCREENING\"");
     static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]+)\"");
     static final Pattern RECEIPT_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -171,9 +172,11 @@ public class IntakeBench {
         double sum = 0;
         long sent = total - errors.get();
         for (String name : cpu1.keySet()) {
-            double ms = (cpu1.get(name) - cpu0.getOrDefault(name, cpu1.get(name))) * 10.0 / Math.max(1, sent);
+            long before = cpu0.getOrDefault(name, cpu1.get(name));
+            // A process that restarted meanwhile (counter went down) cannot be charged: NaN.
+            double ms = cpu1.get(name) < before || sent == 0 ? Double.NaN : (cpu1.get(name) - before) * 10.0 / sent;
             cpuMs.put(name, ms);
-            sum += ms;
+            sum += Double.isNaN(ms) ? 0 : ms;
         }
         cpuMs.put("TOTAL", sum);
         double[] ms = Arrays.stream(lat).filter(x -> x >= 0).mapToDouble(x -> x / 1e6).sorted().toArray();
@@ -232,7 +235,7 @@ public class IntakeBench {
                     String type = find(TYPE, v);
                     if ("heartline.screening.risk-flagged.v1".equals(type)) {
                         flagged.add(new Flagged(find(SCREENING_ID, v), find(SUBJECT_ID, v), find(RISK, v), now));
-                    } else if ("heartline.referral.created.v1".equals(type) && "SCREENING".equals(find(SOURCE, v))) {
+                    } else if ("heartline.referral.created.v1".equals(type) && SOURCE_SCREENING.matcher(v).find()) {
                         referrals.add(new Object[] { find(SUBJECT_ID, v), now });
                     }
                 }
@@ -255,7 +258,8 @@ public class IntakeBench {
         if (args.containsKey("pg")) {
             try (Connection c = DriverManager.getConnection(args.get("pg")); Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("SELECT datname, pid FROM pg_stat_activity "
-                            + "WHERE datname LIKE 'heartline\\_%' AND pid <> pg_backend_pid()")) {
+                            + "WHERE datname IN ('heartline_screening', 'heartline_referral', 'heartline_crisis', "
+                            + "'heartline_training') AND pid <> pg_backend_pid()")) {
                 while (rs.next()) {
                     ticks.merge("pg:" + rs.getString(1).replace("heartline_", ""), ticksOf(rs.getLong(2)), Long::sum);
                 }

@@ -154,6 +154,7 @@ class OutboxScaleBenchmark {
     /** Rows the relay has already published, made as the design at hand would have left them. */
     private void fillPublished(int n) throws Exception {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            c.setAutoCommit(false); // one transaction: the relay must never see the filler unsent
             st.execute("INSERT INTO outbox_event (event_id, event_type, topic, record_key, payload) "
                     + "SELECT gen_random_uuid(), 'filler', 'heartline.filler', 'k' || g % 1000, '\\x00'::bytea "
                     + "FROM generate_series(1, " + n + ") g");
@@ -163,6 +164,7 @@ class OutboxScaleBenchmark {
             } else {
                 st.execute("SELECT setval('outbox_relay_position', (SELECT max(seq) FROM outbox_event), true)");
             }
+            c.commit();
         }
     }
 
