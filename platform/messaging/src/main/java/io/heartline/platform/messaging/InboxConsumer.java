@@ -2,9 +2,12 @@ package io.heartline.platform.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,10 +27,10 @@ import io.heartline.platform.events.MalformedEventException;
 import io.heartline.platform.events.Topics;
 
 /**
- * The consumer side of "nothing lost, nothing twice": a poll loop that, per record, runs the handler and the inbox
- * insert in one transaction, retries a failing handler a bounded number of times, then parks the record on
- * {@code <topic>.<consumer>.dlq} with the error in headers and moves on. Offsets are committed only after the records
- * before them were handled or parked.
+ * The consumer side of "nothing lost, nothing twice": a poll loop that runs the handler and the inbox insert of a
+ * poll's records in one transaction; when that fails, it handles them one by one, retrying a failing handler a bounded
+ * number of times, then parks the record on {@code <topic>.<consumer>.dlq} with the error in headers and moves on.
+ * Offsets are committed only after the records before them were handled or parked.
  */
 public final class InboxConsumer extends LoopThread {
 
@@ -70,14 +73,7 @@ public final class InboxConsumer extends LoopThread {
                 }
                 Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
                 try {
-                    for (ConsumerRecord<String, byte[]> record : records) {
-                        if (!running()) {
-                            break;
-                        }
-                        process(record);
-                        done.put(new TopicPartition(record.topic(), record.partition()),
-                                new OffsetAndMetadata(record.offset() + 1));
-                    }
+                    processPoll(records, done);
                 } catch (RetryLaterException e) {
                     LOG.warnf("Inbox consumer %s: %s; will retry the record", handler.consumerName(), e.getMessage());
                     rewind(records, done);
@@ -133,19 +129,98 @@ public final class InboxConsumer extends LoopThread {
         }
     }
 
-    private void process(ConsumerRecord<String, byte[]> record) throws InterruptedException {
+    /** A record of the poll and what screening found: the event to handle, or null when it is already done. */
+    private record Screened(ConsumerRecord<String, byte[]> record, IncomingEvent event) {
+    }
+
+    /**
+     * Handles a poll's records in one transaction (one inbox insert for all, then the handler per new event, in
+     * order), which is what lets a consumer work off a backlog quickly. If that transaction fails, nothing of it
+     * happened, and the records are handled one by one with retries, so a poison record alone goes to the DLQ.
+     */
+    private void processPoll(ConsumerRecords<String, byte[]> records, Map<TopicPartition, OffsetAndMetadata> done)
+            throws InterruptedException {
+        List<Screened> screened = new ArrayList<>(records.count());
+        List<Screened> toHandle = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            IncomingEvent event = screen(record);
+            Screened s = new Screened(record, event);
+            screened.add(s);
+            if (event != null) {
+                toHandle.add(s);
+            }
+        }
+        boolean batched = toHandle.size() > 1 && handleBatch(toHandle);
+        for (Screened s : screened) {
+            if (!batched && !running()) {
+                break; // stopping: the rest stays uncommitted and is read again by whoever owns the partition next
+            }
+            if (s.event() != null && !batched) {
+                withRequestId(s.event(), () -> handle(s.record(), s.event()));
+            }
+            done.put(new TopicPartition(s.record().topic(), s.record().partition()),
+                    new OffsetAndMetadata(s.record().offset() + 1));
+        }
+    }
+
+    /**
+     * Parses and validates a record. Unreadable or invalid records go to the DLQ at once (retrying cannot help).
+     *
+     * @return the event to handle, or null when there is nothing to do (other type, or parked)
+     */
+    private IncomingEvent screen(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event;
         try {
             event = IncomingEvent.parse(record.value()).withRequestId(header(record, "X-Request-Id"));
         } catch (MalformedEventException e) {
             deadLetter(record, e, 0);
-            return;
+            return null;
         }
+        if (!handler.eventTypes().contains(event.type())) {
+            return null;
+        }
+        List<String> problems = EventSchemas.get().validate(record.value());
+        if (!problems.isEmpty()) {
+            deadLetter(record, new MalformedEventException("schema: " + String.join("; ", problems)), 0);
+            return null;
+        }
+        return event;
+    }
+
+    /** @return true when every event of the batch was handled (or found handled before) in one committed transaction */
+    private boolean handleBatch(List<Screened> batch) {
+        try {
+            transactions.inNewTransaction(connection -> {
+                Set<UUID> fresh = InboxStore.markProcessedAll(connection, handler.consumerName(),
+                        batch.stream().map(s -> s.event().id()).toList());
+                for (Screened s : batch) {
+                    if (fresh.remove(s.event().id())) { // first copy only: a duplicate in the batch acts once
+                        withRequestId(s.event(), () -> handler.handle(s.event()));
+                    }
+                }
+            });
+            return true;
+        } catch (Exception e) {
+            LOG.debugf("Inbox consumer %s: batch of %d failed (%s); handling its records one by one",
+                    handler.consumerName(), batch.size(), e.toString());
+            return false;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Exception> void withRequestId(IncomingEvent event, Step step) throws E {
         if (event.requestId() != null) {
             MDC.put("requestId", event.requestId());
         }
         try {
-            handle(record, event);
+            step.run();
+        } catch (Exception e) {
+            throw (E) e;
         } finally {
             MDC.remove("requestId");
         }
@@ -156,15 +231,8 @@ public final class InboxConsumer extends LoopThread {
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
+    /** One record in its own transaction, with retries; after the last attempt it goes to the DLQ. */
     private void handle(ConsumerRecord<String, byte[]> record, IncomingEvent event) throws InterruptedException {
-        if (!handler.eventTypes().contains(event.type())) {
-            return;
-        }
-        List<String> problems = EventSchemas.get().validate(record.value());
-        if (!problems.isEmpty()) {
-            deadLetter(record, new MalformedEventException("schema: " + String.join("; ", problems)), 0);
-            return;
-        }
         Exception last = null;
         long outageBackoff = settings.retryBackoff().toMillis();
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {

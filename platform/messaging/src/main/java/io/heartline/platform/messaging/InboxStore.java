@@ -2,8 +2,12 @@ package io.heartline.platform.messaging;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** The SQL of the {@code processed_event} table. */
@@ -22,6 +26,26 @@ final class InboxStore {
             ps.setString(1, consumer);
             ps.setObject(2, eventId);
             return ps.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * {@link #markProcessed} for many events in one statement.
+     *
+     * @return the ids that were new (each once, however often it appears in {@code eventIds})
+     */
+    static Set<UUID> markProcessedAll(Connection c, String consumer, List<UUID> eventIds) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO processed_event (consumer, event_id) "
+                + "SELECT ?, unnest(?::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id")) {
+            ps.setString(1, consumer);
+            ps.setArray(2, c.createArrayOf("uuid", eventIds.toArray()));
+            Set<UUID> fresh = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    fresh.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return fresh;
         }
     }
 

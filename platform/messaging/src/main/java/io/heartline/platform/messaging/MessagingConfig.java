@@ -46,6 +46,13 @@ public interface MessagingConfig {
         @WithDefault("200ms")
         Duration retryBackoff();
 
+        /**
+         * Records per poll, handled in one transaction: more amortises the commit further, fewer keeps a handler's
+         * per-transaction state (e.g. a Hibernate persistence context it flushes on every query) small.
+         */
+        @WithDefault("250")
+        int maxBatch();
+
         /** Inbox rows older than this are deleted; it must exceed any redelivery window. */
         @WithDefault("P30D")
         Duration inboxRetention();

@@ -76,9 +76,7 @@ public class MessagingRuntime {
         }
         if (config.consumer().enabled()) {
             for (EventHandler handler : handlers) {
-                InboxConsumer consumer = new InboxConsumer(handler, newConsumer(handler), producer,
-                        this::inNewTransaction, new InboxConsumer.Settings(config.consumer().maxAttempts(),
-                                config.consumer().retryBackoff(), Duration.ofMillis(200)));
+                InboxConsumer consumer = newInboxConsumer(handler);
                 consumer.start();
                 consumers.add(consumer);
             }
@@ -143,13 +141,21 @@ public class MessagingRuntime {
         return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
+    /** An inbox consumer for the handler, not started (the runtime starts one per handler bean itself). */
+    InboxConsumer newInboxConsumer(EventHandler handler) {
+        return new InboxConsumer(handler, newConsumer(handler), producer, this::inNewTransaction,
+                new InboxConsumer.Settings(config.consumer().maxAttempts(), config.consumer().retryBackoff(),
+                        Duration.ofMillis(200)));
+    }
+
     private KafkaConsumer<String, byte[]> newConsumer(EventHandler handler) {
         Map<String, Object> c = new HashMap<>(kafka);
         c.put(ConsumerConfig.GROUP_ID_CONFIG, config.service() + "." + handler.consumerName());
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, config.service() + "-" + handler.consumerName() + "-" + UUID.randomUUID());
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+        // One poll is one transaction (InboxConsumer): big enough to amortise the commit, small enough to redo alone.
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.consumer().maxBatch());
         return new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
     }
 

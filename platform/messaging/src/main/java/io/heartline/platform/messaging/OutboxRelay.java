@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -21,12 +22,22 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes committed {@code outbox_event} rows to Kafka and marks them sent once the broker acknowledged them.
+ * Publishes committed {@code outbox_event} rows to Kafka without ever writing to them: the outbox is append-only and
+ * the relay keeps a position instead of marking rows sent.
  * <ul>
- * <li>Prompt: {@link #wake()} after a commit starts a pass at once; a short poll is the safety net.</li>
- * <li>Ordered: one relay per database publishes at a time (a transaction-scoped advisory lock), rows go out in append
- * order, and a key whose send failed has none of its later events marked sent in that pass.</li>
- * <li>Durable: failures leave rows unsent; passes retry with growing backoff until the broker is back.</li>
+ * <li>Position: every seq at or below the durable position (the {@code outbox_relay_position} sequence) is published
+ * or can never appear. Above it the relay remembers in memory how far it published ({@code high}) and which seqs it
+ * found missing below that ({@code gaps}): a missing seq belongs to a transaction still in flight (it will commit out
+ * of sequence order) or to one that rolled back. A gap stays until its row shows up (then it is published) or until
+ * every transaction of this database that could hold it has ended (then it can never show up). The position moves up
+ * to just below the oldest open gap.</li>
+ * <li>Prompt: {@link #wake()} after a commit starts a pass at once; a short poll is the safety net. Rows committed
+ * out of order are published as soon as they are visible, so a long transaction never holds others back.</li>
+ * <li>Ordered: one relay per database publishes at a time (a transaction-scoped advisory lock); a pass sends its rows
+ * in seq order and advances only over the prefix the broker acknowledged, so a retry resends in order.</li>
+ * <li>Durable: a failure leaves the position where it was; passes retry with growing backoff until the broker is back.
+ * Another instance (or a restart) that finds a position it did not write starts from it and resends what lies above
+ * (at-least-once; consumers' inboxes absorb the copies).</li>
  * </ul>
  */
 public final class OutboxRelay extends LoopThread {
@@ -91,34 +102,83 @@ public final class OutboxRelay extends LoopThread {
             if (r.failed() > 0) {
                 throw new IllegalStateException(r.failed() + " event(s) not acknowledged by the broker");
             }
-        } while (running() && r.sent() == settings.batchSize());
+        } while (running() && r.read() >= settings.batchSize());
     }
 
-    record PassResult(int sent, int failed) {
+    /** @param read rows read after {@code high} (a full batch means more may wait) */
+    record PassResult(int sent, int failed, int read) {
     }
 
-    /** One pass: under the lock, publish the oldest unsent rows and mark the acknowledged ones sent. */
+    /** In-memory progress above the durable position; valid only while nobody else moved the position. */
+    private static final class Progress {
+        /** The durable position this relay last read or wrote. */
+        long position;
+        /** Every seq in (position, high] is published, except those in {@link #gaps}. */
+        long high;
+        /** Missing seqs below {@code high}, each with the xmax of the snapshot that found it missing. */
+        final TreeMap<Long, Long> gaps = new TreeMap<>();
+
+        Progress(long position) {
+            this.position = position;
+            this.high = position;
+        }
+    }
+
+    /** At most this many open gaps are re-read per pass (oldest first): thousands only after a bulk rollback. */
+    private static final int MAX_GAPS_PER_PASS = 2_000;
+
+    private Progress progress;
+    private volatile String lastError;
+
+    /** One pass: under the lock, publish the rows after {@code high} and the gaps that filled, then move on. */
     PassResult publishPass() throws SQLException, InterruptedException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                if (!OutboxStore.tryLeadership(c, settings.lockKey())) {
+                OutboxStore.PassStart start = OutboxStore.startPass(c, settings.lockKey(),
+                        progress != null && !progress.gaps.isEmpty());
+                if (!start.leader()) {
                     c.rollback();
-                    return new PassResult(0, 0);
+                    return new PassResult(0, 0, 0);
                 }
-                List<OutboxStore.PendingRow> rows = OutboxStore.nextBatch(c, settings.batchSize());
-                PassResult result = rows.isEmpty() ? new PassResult(0, 0) : publish(c, rows);
+                if (progress == null || progress.position != start.position()) {
+                    // First pass, or another instance published meanwhile: start from the durable position.
+                    progress = new Progress(start.position());
+                }
+                Progress p = progress;
+                // Gaps whose every possible holder has ended are read once more below; if still missing, they are
+                // gone for good. Read after startPass, so a holder that committed before that is visible here.
+                Long[] recheck = p.gaps.keySet().stream().limit(MAX_GAPS_PER_PASS).toArray(Long[]::new);
+                Set<Long> settled = new HashSet<>();
+                for (Long seq : recheck) {
+                    if (p.gaps.get(seq) <= start.inFlightFloor()) {
+                        settled.add(seq);
+                    }
+                }
+                OutboxStore.Batch batch = OutboxStore.nextBatch(c, p.high, settings.batchSize(), recheck);
+                batch.rows().forEach(row -> settled.remove(row.seq())); // showed up: publish decides
+                PassResult result = publish(p, batch);
+                settled.forEach(p.gaps::remove); // ended without committing it: this seq can never appear
+                long position = p.gaps.isEmpty() ? p.high : p.gaps.firstKey() - 1;
+                if (position > p.position) {
+                    OutboxStore.setPosition(c, position);
+                    p.position = position;
+                }
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException | InterruptedException e) {
+                progress = null; // unsure what was written: re-read the durable position next time
                 c.rollback();
                 throw e;
             }
         }
     }
 
-    private PassResult publish(Connection c, List<OutboxStore.PendingRow> rows)
-            throws SQLException, InterruptedException {
+    private PassResult publish(Progress p, OutboxStore.Batch batch) throws InterruptedException {
+        List<OutboxStore.PendingRow> rows = batch.rows();
+        if (rows.isEmpty()) {
+            return new PassResult(0, 0, 0);
+        }
         List<Future<?>> acks = new ArrayList<>(rows.size());
         RuntimeException refused = null;
         for (OutboxStore.PendingRow row : rows) {
@@ -134,34 +194,49 @@ public final class OutboxRelay extends LoopThread {
             acks.add(CompletableFuture.failedFuture(refused));
         }
         long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
-        List<Long> sent = new ArrayList<>();
-        Set<String> failedKeys = new HashSet<>();
+        int sent = 0;
+        int read = 0;
         int failed = 0;
+        boolean prefix = true;
         for (int i = 0; i < rows.size(); i++) {
             OutboxStore.PendingRow row = rows.get(i);
-            boolean acked = awaitAck(acks.get(i), deadline, row, c);
-            if (!acked) {
-                failedKeys.add(row.key());
+            boolean gapRow = row.seq() <= p.high;
+            if (!gapRow) {
+                read++;
+            }
+            if (!awaitAck(acks.get(i), deadline)) {
                 failed++;
-            } else if (!failedKeys.contains(row.key())) {
-                // A later event of a key whose earlier one failed stays unsent, so per-key order survives retries.
-                sent.add(row.seq());
+                prefix = false;
+            } else if (prefix) {
+                // Progress covers only the acknowledged prefix: a retry resends from the first failure, in order.
+                sent++;
+                if (gapRow) {
+                    p.gaps.remove(row.seq());
+                } else {
+                    for (long missing = p.high + 1; missing < row.seq(); missing++) {
+                        p.gaps.put(missing, batch.snapshotXmax());
+                    }
+                    p.high = row.seq();
+                }
             }
         }
-        OutboxStore.markSent(c, sent);
-        return new PassResult(sent.size(), failed);
+        return new PassResult(sent, failed, read);
     }
 
-    private boolean awaitAck(Future<?> ack, long deadline, OutboxStore.PendingRow row, Connection c)
-            throws SQLException, InterruptedException {
+    private boolean awaitAck(Future<?> ack, long deadline) throws InterruptedException {
         try {
             ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             return true;
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            OutboxStore.recordFailure(c, row.seq(), cause.getClass().getSimpleName() + ": " + cause.getMessage());
+            lastError = cause.getClass().getSimpleName() + ": " + cause.getMessage();
             return false;
         }
+    }
+
+    /** The last broker failure seen (diagnostics), or null. */
+    public String lastError() {
+        return lastError;
     }
 
     private static ProducerRecord<String, byte[]> toRecord(OutboxStore.PendingRow row) {
@@ -183,12 +258,17 @@ public final class OutboxRelay extends LoopThread {
             return;
         }
         nextCleanup = now.plus(Duration.ofMinutes(10));
+        cleanup(now);
+    }
+
+    /** Empties outbox slots that are fully published and past retention; deletes inbox rows past theirs. */
+    void cleanup(Instant now) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            int sent = OutboxStore.deleteSentBefore(c, now.minus(settings.retention()));
+            List<Integer> slots = OutboxStore.truncatePublishedSlots(c, now.minus(settings.retention()));
             int processed = InboxStore.deleteProcessedBefore(c, now.minus(settings.inboxRetention()));
-            LOG.debugf("Outbox relay %s: deleted %d sent and %d processed rows past retention", settings.name(), sent,
-                    processed);
+            LOG.debugf("Outbox relay %s: emptied outbox slots %s, deleted %d processed rows past retention",
+                    settings.name(), slots, processed);
         }
     }
 

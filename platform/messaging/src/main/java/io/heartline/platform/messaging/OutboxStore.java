@@ -1,7 +1,5 @@
 package io.heartline.platform.messaging;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -52,76 +50,156 @@ final class OutboxStore {
         }
     }
 
-    /** Takes the relay's lock for the rest of the transaction; false when another relay instance holds it. */
-    static boolean tryLeadership(Connection c, long lockKey) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+    /** What a relay pass learns before it reads: whether it leads, the durable position, the in-flight floor. */
+    record PassStart(boolean leader, long position, long inFlightFloor) {
+    }
+
+    /**
+     * Takes the relay's lock for the rest of the transaction (false when another relay instance holds it), reads the
+     * durable position, and the smallest transaction id (xid8) of this database still in progress, or the snapshot's
+     * xmax when there is none: every transaction of this database with a smaller id has ended. Prepared transactions
+     * count as in progress. Other databases' transactions do not matter (they cannot write this outbox), so a long
+     * transaction elsewhere on the server never holds the relay back.
+     */
+    static PassStart startPass(Connection c, long lockKey, boolean floorNeeded) throws SQLException {
+        // The floor is only needed while gaps are open (the sub-select reads every backend's status; skipped else).
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT pg_try_advisory_xact_lock(?), (SELECT last_value FROM outbox_relay_position),
+                       CASE WHEN ? THEN COALESCE((SELECT min(x::text::bigint) FROM pg_snapshot_xip(pg_current_snapshot()) x
+                                 WHERE x::text::bigint % 4294967296 IN (
+                                     SELECT backend_xid::text::bigint FROM pg_stat_activity
+                                     WHERE datname = current_database() AND backend_xid IS NOT NULL
+                                       AND pid <> pg_backend_pid()
+                                     UNION ALL
+                                     SELECT transaction::text::bigint FROM pg_prepared_xacts
+                                     WHERE database = current_database())),
+                                pg_snapshot_xmax(pg_current_snapshot())::text::bigint) ELSE 0 END""")) {
             ps.setLong(1, lockKey);
+            ps.setBoolean(2, floorNeeded);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getBoolean(1);
+                return new PassStart(rs.getBoolean(1), rs.getLong(2), rs.getLong(3));
             }
         }
     }
 
-    static List<PendingRow> nextBatch(Connection c, int limit) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT seq, event_id, topic, record_key, payload, traceparent, request_id
-                FROM outbox_event WHERE sent_at IS NULL ORDER BY seq LIMIT ?""")) {
-            ps.setInt(1, limit);
+    /** Rows a pass publishes, in seq order, and the xmax (xid8) of the snapshot they were read in. */
+    record Batch(List<PendingRow> rows, long snapshotXmax) {
+    }
+
+    /**
+     * The rows after {@code after} (at most {@code limit}) and those of the given gap seqs that have become visible,
+     * in seq order, read in one statement so that the snapshot's xmax describes exactly what was visible.
+     */
+    static Batch nextBatch(Connection c, long after, int limit, Long[] gaps) throws SQLException {
+        String columns = "seq, event_id, topic, record_key, payload, traceparent, request_id";
+        String sql = "SELECT r.*, pg_snapshot_xmax(pg_current_snapshot())::text::bigint FROM ((SELECT " + columns
+                + " FROM outbox_event WHERE seq > ? ORDER BY seq LIMIT ?)"
+                + (gaps.length == 0 ? "" : " UNION ALL (SELECT " + columns + " FROM outbox_event WHERE seq = ANY (?))")
+                + ") r ORDER BY seq";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, after);
+            ps.setInt(2, limit);
+            if (gaps.length > 0) {
+                ps.setArray(3, c.createArrayOf("bigint", gaps));
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 List<PendingRow> rows = new ArrayList<>();
+                long xmax = 0;
                 while (rs.next()) {
                     rows.add(new PendingRow(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
                             rs.getString(4), rs.getBytes(5), rs.getString(6), rs.getString(7)));
+                    xmax = rs.getLong(8);
                 }
-                return rows;
+                return new Batch(rows, xmax);
             }
         }
     }
 
-    static void markSent(Connection c, List<Long> seqs) throws SQLException {
-        if (seqs.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE outbox_event SET sent_at = now(), attempts = attempts + 1 WHERE seq = ANY (?)")) {
-            Array array = c.createArrayOf("bigint", seqs.toArray());
-            ps.setArray(1, array);
-            ps.executeUpdate();
+    /** Moves the durable position (a sequence: overwritten in place, no dead tuple, not undone by a rollback). */
+    static void setPosition(Connection c, long position) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT setval('outbox_relay_position', ?, true)")) {
+            ps.setLong(1, position);
+            ps.executeQuery().close();
         }
     }
 
-    static void recordFailure(Connection c, long seq, String error) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE seq = ?")) {
-            ps.setString(1, truncate(error));
-            ps.setLong(2, seq);
-            ps.executeUpdate();
+    static long position(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_value FROM outbox_relay_position");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
-    static int deleteSentBefore(Connection c, Instant cutoff) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM outbox_event WHERE sent_at < ?")) {
+    static final int SLOTS = 10;
+
+    /**
+     * Empties ring slots (daily partitions, see V0_3) other than today's and yesterday's whose rows are all at or
+     * below the position and whose newest row is older than {@code cutoff}: TRUNCATE, no dead tuples, no vacuum.
+     * Each slot in its own short transaction; the lock is taken before the check so that no row can arrive between
+     * them, and a short lock timeout keeps a busy table from stalling.
+     *
+     * @return the slots emptied
+     */
+    static List<Integer> truncatePublishedSlots(Connection c, Instant cutoff) throws SQLException {
+        int today;
+        try (PreparedStatement ps = c.prepareStatement("SELECT outbox_slot(now())"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            today = rs.getInt(1);
+        }
+        List<Integer> emptied = new ArrayList<>();
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            for (int slot = 0; slot < SLOTS; slot++) {
+                if (slot == today || slot == (today + SLOTS - 1) % SLOTS) {
+                    continue;
+                }
+                String table = "outbox_event_" + slot;
+                try (var st = c.createStatement()) {
+                    if (!truncatable(c, table, cutoff)) {
+                        c.rollback();
+                        continue;
+                    }
+                    st.execute("SET LOCAL lock_timeout = '200ms'");
+                    st.execute("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
+                    if (truncatable(c, table, cutoff)) {
+                        st.execute("TRUNCATE " + table);
+                        emptied.add(slot);
+                    }
+                    c.commit();
+                } catch (SQLException e) {
+                    c.rollback();
+                    if (!"55P03".equals(e.getSQLState())) {
+                        throw e;
+                    } // busy: next time
+                }
+            }
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+        return emptied;
+    }
+
+    private static boolean truncatable(Connection c, String table, Instant cutoff) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, created_at < ?, seq <= "
+                + "(SELECT last_value FROM outbox_relay_position) FROM " + table + " ORDER BY seq DESC LIMIT 1")) {
             ps.setObject(1, java.sql.Timestamp.from(cutoff));
-            return ps.executeUpdate();
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(2) && rs.getBoolean(3);
+            }
         }
     }
 
+    /** Rows above the durable position (not yet confirmed published) and the age of the oldest. */
     static OutboxBacklog backlog(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT count(*), COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0) "
-                        + "FROM outbox_event WHERE sent_at IS NULL");
+                        + "FROM outbox_event WHERE seq > (SELECT last_value FROM outbox_relay_position)");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             return new OutboxBacklog(rs.getLong(1), Duration.ofMillis((long) (rs.getDouble(2) * 1000)));
         }
-    }
-
-    private static String truncate(String s) {
-        if (s == null) {
-            return null;
-        }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        return b.length <= 1000 ? s : s.substring(0, 500);
     }
 }

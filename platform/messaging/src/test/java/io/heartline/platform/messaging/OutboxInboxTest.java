@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -158,7 +159,7 @@ class OutboxInboxTest {
         try {
             Map<String, List<UUID>> appended = appendCommitted(run, 5, 100, 10);
             assertEquals(500, all(appended).size());
-            assertTrue(Probes.scalar(dataSource, "SELECT count(*) FROM outbox_event WHERE sent_at IS NULL "
+            assertTrue(Probes.scalar(dataSource, "SELECT count(*) FROM outbox_event WHERE seq > (SELECT last_value FROM outbox_relay_position) "
                     + "AND record_key LIKE ?", run + "%") == 500, "nothing can be sent while the broker is away");
         } finally {
             SharedInfra.kafka().restart();
@@ -170,7 +171,7 @@ class OutboxInboxTest {
         await().atMost(PATIENCE).until(() -> effects(run + "-marker") == 1);
         assertEquals(501, effects(run), "every event handled once, none twice");
         assertEquals(0, Probes.scalar(dataSource,
-                "SELECT count(*) FROM outbox_event WHERE sent_at IS NULL AND record_key LIKE ?", run + "%"));
+                "SELECT count(*) FROM outbox_event WHERE seq > (SELECT last_value FROM outbox_relay_position) AND record_key LIKE ?", run + "%"));
     }
 
     @Test
@@ -262,6 +263,110 @@ class OutboxInboxTest {
                 writers.shutdownNow();
             }
         }
+    }
+
+    private long position() throws Exception {
+        return Probes.scalar(dataSource, "SELECT last_value FROM outbox_relay_position");
+    }
+
+    @Test
+    void anEventCommittedOutOfSequenceOrderIsNeitherSkippedNorWaitedFor() throws Exception {
+        String run = "outoforder-" + UUID.randomUUID();
+        OutgoingEvent early = Probes.event(run + "-early");
+        OutgoingEvent late = Probes.event(run + "-late");
+        try (Connection held = dataSource.getConnection(); TopicReader topic = TopicReader.of(Topics.SCREENING)) {
+            // A transaction draws its seq first and stays open while a later one commits.
+            held.setAutoCommit(false);
+            OutboxStore.insert(held, early);
+            long earlySeq;
+            try (var st = held.createStatement(); var rs = st.executeQuery("SELECT currval('outbox_event_seq')")) {
+                rs.next();
+                earlySeq = rs.getLong(1);
+            }
+            writer.commit(List.of(late));
+            topic.pollUntil(r -> Probes.countOf(r, Set.of(late.id())) == 1, PATIENCE);
+            // More passes (each re-checks the open gap) while the early transaction is still open.
+            for (int i = 0; i < 3; i++) {
+                OutgoingEvent more = Probes.event(run + "-more");
+                writer.commit(List.of(more));
+                topic.pollUntil(r -> Probes.countOf(r, Set.of(more.id())) == 1, PATIENCE);
+            }
+            assertTrue(position() < earlySeq, "the position must not pass a seq whose transaction is in flight");
+
+            held.commit();
+            runtime.wakeRelay();
+            List<ConsumerRecord<String, byte[]>> records = topic.pollUntil(
+                    r -> Probes.countOf(r, Set.of(early.id())) == 1, PATIENCE);
+            assertEquals(1, Probes.countOf(records, Set.of(early.id())));
+            await().atMost(PATIENCE).until(() -> position() >= earlySeq);
+        }
+    }
+
+    @Test
+    void theRelayNeverUpdatesOrDeletesOutboxRows() throws Exception {
+        String run = "appendonly-" + UUID.randomUUID();
+        appendCommitted(run, 5, 20, 10);
+        await().atMost(PATIENCE).until(() -> Probes.scalar(dataSource, "SELECT count(*) FROM outbox_event "
+                + "WHERE seq > (SELECT last_value FROM outbox_relay_position) AND record_key LIKE ?", run + "%") == 0);
+        try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.execute("SELECT pg_stat_force_next_flush()");
+        }
+        assertEquals(0, Probes.scalar(dataSource, "SELECT COALESCE(sum(n_tup_upd + n_tup_del), 0) "
+                + "FROM pg_stat_user_tables WHERE relname LIKE 'outbox\\_event\\_%'"), "published rows are neither updated nor deleted (rolled-back inserts are the only dead tuples)");
+    }
+
+    @Test
+    void aPublishedSlotPastRetentionIsEmptiedAndTodaysRowsStay() throws Exception {
+        String run = "retention-" + UUID.randomUUID();
+        OutgoingEvent old = Probes.event(run + "-old");
+        long today = Probes.scalar(dataSource, "SELECT outbox_slot(now())");
+        long oldSlot = (today + 5) % OutboxStore.SLOTS;
+        try (Connection c = dataSource.getConnection(); var ps = c.prepareStatement("""
+                INSERT INTO outbox_event (slot, event_id, event_type, topic, record_key, payload, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, now() - interval '30 days')""")) {
+            ps.setShort(1, (short) oldSlot);
+            ps.setObject(2, old.id());
+            ps.setString(3, old.type());
+            ps.setString(4, old.topic());
+            ps.setString(5, old.key());
+            ps.setBytes(6, old.payload());
+            ps.executeUpdate();
+        }
+        Map<String, List<UUID>> recent = appendCommitted(run + "-recent", 1, 3, 3);
+        long oldSeq = Probes.scalar(dataSource, "SELECT seq FROM outbox_event WHERE event_id = ?", old.id());
+        runtime.wakeRelay();
+        await().atMost(PATIENCE).until(() -> position() >= oldSeq);
+
+        try (OutboxRelay relay = runtime.newRelay("cleanup", runtime.newProducer("cleanup"))) {
+            relay.cleanup(java.time.Instant.now());
+        }
+        assertEquals(0, Probes.scalar(dataSource, "SELECT count(*) FROM outbox_event_" + oldSlot));
+        assertEquals(3, Probes.scalar(dataSource, "SELECT count(*) FROM outbox_event WHERE event_id = ANY (?)",
+                (Object) all(recent).toArray(UUID[]::new)), "today's rows are kept");
+    }
+
+    @Test
+    void aBacklogIsHandledInFewTransactionsEachEventOnce() throws Exception {
+        String run = "backlog-" + UUID.randomUUID();
+        List<OutgoingEvent> events = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            events.add(Probes.event(run));
+        }
+        // One produce request for all of them, so the consumer finds a backlog rather than a trickle.
+        try (Producer<String, byte[]> lingering = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", SharedInfra.kafka().bootstrapServers(), "acks", "all", "linger.ms", "200",
+                "batch.size", "1048576"), new StringSerializer(), new ByteArraySerializer())) {
+            events.forEach(e -> lingering.send(new ProducerRecord<>(e.topic(), e.key(), e.payload())));
+            lingering.send(new ProducerRecord<>(events.get(0).topic(), run, events.get(0).payload())); // a copy
+            lingering.flush();
+        }
+        await().atMost(PATIENCE).until(() -> effects(run) >= 300);
+        assertEquals(300, distinctEffects(run));
+        assertEquals(300, effects(run), "the copy in the same batch acted once");
+        // handled_at is the transaction's start time: one value per transaction.
+        long transactions = Probes.scalar(dataSource,
+                "SELECT count(DISTINCT handled_at) FROM probe_effect WHERE subject = ?", run);
+        assertTrue(transactions <= 30, "300 events in " + transactions + " transactions");
     }
 
     private static String header(ConsumerRecord<String, byte[]> r, String name) {
