@@ -30,7 +30,8 @@ import io.restassured.specification.RequestSpecification;
  * held to one contract: a sensitive read records its purpose of use (stated or defaulted) and the reader's
  * organisation; audit rows refuse UPDATE, DELETE and TRUNCATE; {@code GET /api/v1/audit?subjectId=} is for school
  * admins of the record's (district, school) and district admins of its district; {@code GET /api/v1/me/access-log}
- * shows the person the reads of their records without naming who read them; both page newest first.
+ * shows the person the reads of their records without naming who read them; both page newest first. Services run
+ * it as tests through {@link AuditTrailChecks}.
  *
  * @param db         the service's database
  * @param district   the district of the record read
@@ -49,15 +50,6 @@ public record AuditTrailContract(DataSource db, String district, String school, 
             "purpose", "purposeDefaulted");
 
     public record Row(String id, String purpose, boolean defaulted, String actorSchool, String district) {
-    }
-
-    /** Runs every check, in an order that leaves at least three rows for the paging check. */
-    public void holds() {
-        purposeIsRecordedWithEachRead();
-        rowsCannotBeChangedOrRemoved();
-        auditIsForAdminsOfTheRecordsDistrictAndSchool();
-        accessLogShowsWhatWasReadAndWhyButNotWho();
-        bothViewsPageNewestFirst();
     }
 
     public void purposeIsRecordedWithEachRead() {
