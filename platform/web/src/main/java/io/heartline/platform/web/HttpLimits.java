@@ -54,17 +54,17 @@ public class HttpLimits {
     void check(RoutingContext rc) {
         HttpServerRequest request = rc.request();
         if (request.uri().length() > maxUriLength) {
-            refuse(request, 414, "uri-too-long", "URI too long",
+            refuse(rc, 414, "uri-too-long", "URI too long",
                     "The request target (path and query) may be at most " + maxUriLength + " characters");
             return;
         }
         if (headerSize(request) > maxHeaderSize) {
-            refuse(request, 431, "headers-too-large", "Request header fields too large",
+            refuse(rc, 431, "headers-too-large", "Request header fields too large",
                     "The request's header fields may be at most " + maxHeaderSize + " bytes together");
             return;
         }
         if (declaredLength(request) > maxBodySize) {
-            refuse(request, 413, "body-too-large", "Request body too large",
+            refuse(rc, 413, "body-too-large", "Request body too large",
                     "The request body may be at most " + maxBodySize + " bytes");
             return;
         }
@@ -92,11 +92,18 @@ public class HttpLimits {
         }
     }
 
+    /** How much of an oversized body is read and dropped after the answer, and for how long, before closing. */
+    static final long LINGER_BYTES = 4L * 1024 * 1024;
+    static final long LINGER_MILLIS = 2_000;
+
     /**
-     * Answers without reading the body; a connection with an unread body is closed after the answer (HTTP/2: the
-     * stream is reset), so the client cannot push the rest of an oversized body into the server.
+     * Answers without handing the body to anyone. A connection with an unread body is closed after the answer (HTTP/2:
+     * the stream is reset), but first lingers a moment, discarding what the client is still sending (at most
+     * {@link #LINGER_BYTES} for {@link #LINGER_MILLIS}): closing at once makes a client that is still writing see a
+     * broken pipe instead of the answer, the reason web servers close lingeringly.
      */
-    static void refuse(HttpServerRequest request, int status, String slug, String title, String detail) {
+    static void refuse(RoutingContext rc, int status, String slug, String title, String detail) {
+        HttpServerRequest request = rc.request();
         HttpServerResponse response = request.response();
         String requestId = RequestIds.requestId(request.getHeader(RequestIds.HEADER));
         boolean unreadBody = !request.isEnded()
@@ -116,13 +123,27 @@ public class HttpLimits {
             response.putHeader("Connection", "close");
         }
         response.end(body.toBuffer()).onComplete(done -> {
-            if (unreadBody && !request.isEnded()) {
-                if (http2) {
-                    response.reset();
-                } else {
+            if (!unreadBody || request.isEnded()) {
+                return;
+            }
+            if (http2) {
+                response.reset();
+                return;
+            }
+            long[] dropped = {0};
+            long timer = rc.vertx().setTimer(LINGER_MILLIS, t -> request.connection().close());
+            request.handler(chunk -> {
+                dropped[0] += chunk.length();
+                if (dropped[0] > LINGER_BYTES) {
+                    rc.vertx().cancelTimer(timer);
                     request.connection().close();
                 }
-            }
+            });
+            request.endHandler(v -> {
+                rc.vertx().cancelTimer(timer);
+                request.connection().close();
+            });
+            request.resume();
         });
     }
 
