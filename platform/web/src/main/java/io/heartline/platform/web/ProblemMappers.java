@@ -105,11 +105,28 @@ public class ProblemMappers {
         if (outage.isPresent()) {
             return unavailable(outage.get(), uri);
         }
+        if (clientWentAway(e)) {
+            // The client closed the connection while its body was being read: nothing failed here, and nobody is
+            // left to read an answer. One line, no stack trace, and never a 500 in the access log or metrics.
+            LOG.infof("Client closed the connection before its request body was read on %s", uri.getPath());
+            return Problem.of(400, "incomplete-request", "Incomplete request",
+                    "The connection closed before the request body was complete", null).at(uri.getPath()).toResponse();
+        }
         // Logged with the request id (MDC) for the operators; the client learns nothing about internals.
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
         return Problem.of(500, "internal", "Internal error",
                 "The request could not be completed; quote the X-Request-Id when reporting it", null)
                 .at(uri.getPath()).toResponse();
+    }
+
+    /** True when the failure is the client's connection closing (Vert.x {@code HttpClosedException} in the causes). */
+    static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
