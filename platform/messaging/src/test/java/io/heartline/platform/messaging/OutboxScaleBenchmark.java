@@ -19,14 +19,10 @@ import java.util.concurrent.locks.LockSupport;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -172,7 +168,7 @@ class OutboxScaleBenchmark {
         Map<UUID, Long> committedAt = new ConcurrentHashMap<>();
         Map<UUID, Long> receivedAt = new ConcurrentHashMap<>();
         long rows = Probes.scalar(dataSource, "SELECT count(*) FROM outbox_event");
-        try (KafkaConsumer<String, byte[]> consumer = tail()) {
+        try (KafkaConsumer<String, byte[]> consumer = ScreeningTail.open()) {
             Thread relay = Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> t.getName().startsWith("outbox-relay-")).findFirst().orElseThrow();
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -194,11 +190,11 @@ class OutboxScaleBenchmark {
                 }
             });
             while (writing.isAlive()) {
-                receive(consumer, receivedAt, 20);
+                ScreeningTail.receive(consumer, receivedAt);
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!receivedAt.keySet().containsAll(committedAt.keySet()) && System.nanoTime() < deadline) {
-                receive(consumer, receivedAt, 20);
+                ScreeningTail.receive(consumer, receivedAt);
             }
             long relayCpu = threads.getThreadCpuTime(relay.threadId()) - relayCpu0;
             long db = dbCpuTicks() - db0;
@@ -234,31 +230,6 @@ class OutboxScaleBenchmark {
             }
         }
         return ticks;
-    }
-
-    private static void receive(KafkaConsumer<String, byte[]> consumer, Map<UUID, Long> receivedAt, long waitMs) {
-        consumer.poll(Duration.ofMillis(waitMs)).forEach(r -> {
-            long now = System.nanoTime();
-            UUID id = Probes.idOf(r);
-            if (id != null) {
-                receivedAt.putIfAbsent(id, now);
-            }
-        });
-    }
-
-    private static KafkaConsumer<String, byte[]> tail() {
-        SharedInfra.kafka().ensureTopic(Topics.SCREENING);
-        KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.kafka().bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5"),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = c.partitionsFor(Topics.SCREENING).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        c.assign(partitions);
-        c.seekToEnd(partitions);
-        partitions.forEach(c::position);
-        return c;
     }
 
     private static double pct(double[] sorted, int p) {

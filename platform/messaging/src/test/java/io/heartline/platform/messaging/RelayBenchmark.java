@@ -14,18 +14,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.heartline.platform.events.OutgoingEvent;
-import io.heartline.platform.events.Topics;
 import io.heartline.platform.testsupport.HeartlineTestInfra;
-import io.heartline.platform.testsupport.SharedInfra;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -90,7 +84,7 @@ class RelayBenchmark {
         Map<UUID, Long> committedAt = new ConcurrentHashMap<>();
         Map<UUID, Long> receivedAt = new ConcurrentHashMap<>();
         AtomicBoolean writing = new AtomicBoolean(true);
-        try (KafkaConsumer<String, byte[]> consumer = tail()) {
+        try (KafkaConsumer<String, byte[]> consumer = ScreeningTail.open()) {
             long cpuBefore = processCpuNanos();
             long start = System.nanoTime();
             CountDownLatch done = new CountDownLatch(writers);
@@ -114,14 +108,14 @@ class RelayBenchmark {
             }
             long stopAt = start + duration.toNanos();
             while (System.nanoTime() < stopAt) {
-                receive(consumer, receivedAt);
+                ScreeningTail.receive(consumer, receivedAt);
             }
             writing.set(false);
             done.await();
             long writeEnd = System.nanoTime();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!receivedAt.keySet().containsAll(committedAt.keySet()) && System.nanoTime() < deadline) {
-                receive(consumer, receivedAt);
+                ScreeningTail.receive(consumer, receivedAt);
             }
             long end = receivedAt.values().stream().mapToLong(Long::longValue).max().orElse(writeEnd);
             long cpu = processCpuNanos() - cpuBefore;
@@ -133,31 +127,6 @@ class RelayBenchmark {
             return new Figures(writers, rate, n, n / ((writeEnd - start) / 1e9), n / ((end - start) / 1e9),
                     percentile(latencies, 50), percentile(latencies, 99), latencies[n - 1], cpu / 1e6 / n);
         }
-    }
-
-    private static void receive(KafkaConsumer<String, byte[]> consumer, Map<UUID, Long> receivedAt) {
-        consumer.poll(Duration.ofMillis(20)).forEach(r -> {
-            long now = System.nanoTime();
-            UUID id = Probes.idOf(r);
-            if (id != null) {
-                receivedAt.putIfAbsent(id, now);
-            }
-        });
-    }
-
-    private static KafkaConsumer<String, byte[]> tail() {
-        SharedInfra.kafka().ensureTopic(Topics.SCREENING);
-        KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.kafka().bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5"),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = c.partitionsFor(Topics.SCREENING).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        c.assign(partitions);
-        c.seekToEnd(partitions);
-        partitions.forEach(c::position); // resolve the end offsets now, before writing starts
-        return c;
     }
 
     private static double percentile(double[] sorted, int p) {
