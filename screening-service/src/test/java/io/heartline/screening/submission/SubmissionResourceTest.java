@@ -46,6 +46,9 @@ class SubmissionResourceTest {
     @Inject
     AgroalDataSource db;
 
+    @Inject
+    io.smallrye.jwt.auth.principal.JWTParser tokenParser;
+
     private final String school = newSchool();
     private final String student = newPerson("student");
     private final String studentToken = token(student, school, "student");
@@ -219,6 +222,25 @@ class SubmissionResourceTest {
                 t.hs256WithPublicKey(), t.foreignKeyWithRealKid())) {
             as(bad).body(b).post("/api/v1/screenings").then().statusCode(401).contentType("application/problem+json");
         }
+    }
+
+    @Test
+    void aRememberedTokenVouchesOnlyForItsExactSelf() {
+        // A verified token is remembered (VerifiedTokens); its signature reused on raised claims must still fail.
+        org.junit.jupiter.api.Assertions.assertInstanceOf(io.heartline.platform.web.VerifiedTokens.class, tokenParser);
+        TestTokens t = TestTokens.forRole("student").school(school).issuedAt(java.time.Instant.now());
+        String genuine = t.sign();
+        var b = body("GAD-7", answers(0, 0, 0, 0, 0, 0, 0));
+        as(genuine).body(b).post("/api/v1/screenings").then().statusCode(201);
+        as(genuine).body(b).post("/api/v1/screenings").then().statusCode(201);
+        String[] parts = genuine.split("\\.");
+        java.util.Base64.Decoder decoder = java.util.Base64.getUrlDecoder();
+        String raised = new String(decoder.decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
+                .replaceFirst("\"groups\":\\[[^]]*]", "\"groups\":[\"psychologist\"]");
+        org.junit.jupiter.api.Assertions.assertTrue(raised.contains("psychologist"), raised);
+        String tampered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(raised.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
+        as(tampered).body(b).post("/api/v1/screenings").then().statusCode(401);
     }
 
     @Test

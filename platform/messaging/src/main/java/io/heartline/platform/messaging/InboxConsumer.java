@@ -3,6 +3,7 @@ package io.heartline.platform.messaging;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -30,7 +32,10 @@ import io.heartline.platform.events.Topics;
  * The consumer side of "nothing lost, nothing twice": a poll loop that runs the handler and the inbox insert of a
  * poll's records in one transaction; when that fails, it handles them one by one, retrying a failing handler a bounded
  * number of times, then parks the record on {@code <topic>.<consumer>.dlq} with the error in headers and moves on.
- * Offsets are committed only after the records before them were handled or parked.
+ * Offsets are committed only after the records before them were handled or parked, and at most every
+ * {@code commitInterval} while records keep coming (at once when the topic goes quiet, when partitions are revoked
+ * and on close): a commit is a broker round trip and a write to the group's offsets, and per poll it was a large part
+ * of the broker's work per event. What a crash leaves uncommitted is read again and skipped by the inbox.
  */
 public final class InboxConsumer extends LoopThread {
 
@@ -42,8 +47,11 @@ public final class InboxConsumer extends LoopThread {
     public static final String H_ATTEMPTS = "heartline-dlq-attempts";
     private static final long MAX_OUTAGE_BACKOFF_MS = 5_000;
 
-    /** @param maxAttempts handler attempts before the record goes to the dead-letter topic */
-    public record Settings(int maxAttempts, Duration retryBackoff, Duration pollTimeout) {
+    /**
+     * @param maxAttempts handler attempts before the record goes to the dead-letter topic
+     * @param commitInterval how long handled offsets may wait to be committed while records keep coming
+     */
+    public record Settings(int maxAttempts, Duration retryBackoff, Duration pollTimeout, Duration commitInterval) {
     }
 
     private final EventHandler handler;
@@ -51,6 +59,9 @@ public final class InboxConsumer extends LoopThread {
     private final Producer<String, byte[]> deadLetters;
     private final TransactionRunner transactions;
     private final Settings settings;
+    /** Handled (or parked) offsets not committed yet; only the consumer thread touches it. */
+    private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+    private long lastCommitNanos = System.nanoTime();
 
     public InboxConsumer(EventHandler handler, Consumer<String, byte[]> consumer,
             Producer<String, byte[]> deadLetters, TransactionRunner transactions, Settings settings) {
@@ -65,10 +76,11 @@ public final class InboxConsumer extends LoopThread {
     @Override
     protected void loop() {
         try {
-            consumer.subscribe(List.copyOf(handler.topics()));
+            consumer.subscribe(List.copyOf(handler.topics()), new CommitOnRevoke());
             while (running()) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(settings.pollTimeout());
                 if (records.isEmpty()) {
+                    commit(); // quiet: nothing to coalesce with
                     continue;
                 }
                 Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
@@ -87,7 +99,10 @@ public final class InboxConsumer extends LoopThread {
                     rewind(records, done);
                     pause();
                 }
-                commit(done);
+                uncommitted.putAll(done);
+                if (System.nanoTime() - lastCommitNanos >= settings.commitInterval().toNanos()) {
+                    commit();
+                }
             }
         } catch (WakeupException e) {
             // close() asked us to stop
@@ -96,6 +111,7 @@ public final class InboxConsumer extends LoopThread {
         } catch (RuntimeException e) {
             LOG.errorf(e, "Inbox consumer %s stopped", handler.consumerName());
         } finally {
+            commit();
             consumer.close(Duration.ofSeconds(5));
         }
     }
@@ -117,15 +133,36 @@ public final class InboxConsumer extends LoopThread {
         }
     }
 
-    private void commit(Map<TopicPartition, OffsetAndMetadata> done) {
-        if (done.isEmpty()) {
+    private void commit() {
+        lastCommitNanos = System.nanoTime();
+        if (uncommitted.isEmpty()) {
             return;
         }
         try {
-            consumer.commitSync(done);
+            consumer.commitSync(Map.copyOf(uncommitted));
         } catch (org.apache.kafka.common.KafkaException e) {
             // E.g. a rebalance moved the partition: its new owner re-reads these records and the inbox skips them.
             LOG.warnf("Inbox consumer %s: offset commit failed (%s)", handler.consumerName(), e.getMessage());
+        }
+        uncommitted.clear();
+    }
+
+    /** A partition about to move to another member takes its handled offsets with it; a lost one cannot. */
+    private final class CommitOnRevoke implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (partitions.stream().anyMatch(uncommitted::containsKey)) {
+                commit();
+            }
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            partitions.forEach(uncommitted::remove);
         }
     }
 

@@ -53,6 +53,13 @@ public interface MessagingConfig {
         @WithDefault("250")
         int maxBatch();
 
+        /**
+         * Handled offsets are committed at most this often while records keep coming (at once when the topic goes
+         * quiet): fewer broker round trips; a crash re-reads at most this much, which the inbox skips.
+         */
+        @WithDefault("200ms")
+        Duration commitInterval();
+
         /** Inbox rows older than this are deleted; it must exceed any redelivery window. */
         @WithDefault("P30D")
         Duration inboxRetention();

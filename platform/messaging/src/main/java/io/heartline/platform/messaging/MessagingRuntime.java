@@ -145,7 +145,7 @@ public class MessagingRuntime {
     InboxConsumer newInboxConsumer(EventHandler handler) {
         return new InboxConsumer(handler, newConsumer(handler), producer, this::inNewTransaction,
                 new InboxConsumer.Settings(config.consumer().maxAttempts(), config.consumer().retryBackoff(),
-                        Duration.ofMillis(200)));
+                        Duration.ofMillis(200), config.consumer().commitInterval()));
     }
 
     private KafkaConsumer<String, byte[]> newConsumer(EventHandler handler) {
