@@ -73,6 +73,9 @@ public final class KafkaNode implements AutoCloseable {
                     props.put("transaction.state.log.replication.factor", "1");
                     props.put("transaction.state.log.min.isr", "1");
                     props.put("group.initial.rebalance.delay.ms", "0");
+                    // Two cores: the defaults (3 network, 8 I/O threads) only add hand-offs and context switches.
+                    props.put("num.network.threads", "2");
+                    props.put("num.io.threads", "2");
                 });
         if (clusterId != null) {
             b.withClusterId(clusterId);

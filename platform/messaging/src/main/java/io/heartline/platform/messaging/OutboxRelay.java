@@ -127,7 +127,15 @@ public final class OutboxRelay extends LoopThread {
     /** At most this many open gaps are re-read per pass (oldest first): thousands only after a bulk rollback. */
     private static final int MAX_GAPS_PER_PASS = 2_000;
 
+    /**
+     * A pass that published rows moves the durable position only if it last moved this long ago; an idle pass always
+     * moves it. Most passes under load then commit read-only (no transaction id, no WAL); the price is that a restart
+     * or a new leader re-sends up to this much, which consumers' inboxes absorb.
+     */
+    static final long POSITION_WRITE_INTERVAL_NANOS = Duration.ofMillis(50).toNanos();
+
     private Progress progress;
+    private long positionWrittenAt = System.nanoTime() - POSITION_WRITE_INTERVAL_NANOS;
     private volatile String lastError;
 
     /** One pass: under the lock, publish the rows after {@code high} and the gaps that filled, then move on. */
@@ -160,9 +168,12 @@ public final class OutboxRelay extends LoopThread {
                 PassResult result = publish(p, batch);
                 settled.forEach(p.gaps::remove); // ended without committing it: this seq can never appear
                 long position = p.gaps.isEmpty() ? p.high : p.gaps.firstKey() - 1;
-                if (position > p.position) {
+                boolean due = batch.rows().isEmpty()
+                        || System.nanoTime() - positionWrittenAt >= POSITION_WRITE_INTERVAL_NANOS;
+                if (position > p.position && due) {
                     OutboxStore.setPosition(c, position);
                     p.position = position;
+                    positionWrittenAt = System.nanoTime();
                 }
                 c.commit();
                 return result;
