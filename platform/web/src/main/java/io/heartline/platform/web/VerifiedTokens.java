@@ -64,7 +64,12 @@ public class VerifiedTokens extends DefaultJWTParser {
         return jwt;
     }
 
-    /** How long a verified token may be served from memory: until its {@code exp} (no skew), at most {@link #MAX_AGE}. */
+    /**
+     * How long a verified token may be served from memory: until its {@code exp} (no skew), at most {@link #MAX_AGE}.
+     * Wall-clock time, not the service's {@code Clock}: smallrye-jwt checks {@code exp} against the wall clock, and the
+     * cache must never vouch for a token longer than the verifier would (a test that moves the service clock must not
+     * move token expiry).
+     */
     static long remainingNanos(JsonWebToken jwt, long nowMillis) {
         long untilExpiry = TimeUnit.SECONDS.toNanos(jwt.getExpirationTime()) - TimeUnit.MILLISECONDS.toNanos(nowMillis);
         return Math.max(0, Math.min(untilExpiry, MAX_AGE.toNanos()));
