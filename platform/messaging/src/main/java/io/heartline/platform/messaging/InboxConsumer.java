@@ -41,6 +41,8 @@ public final class InboxConsumer extends LoopThread {
 
     private static final Logger LOG = Logger.getLogger(InboxConsumer.class);
 
+    /** The event's CloudEvents type, a copy of the envelope's {@code type} the relay puts beside {@code ce_id}. */
+    public static final String H_TYPE = "ce_type";
     public static final String H_ERROR = "heartline-dlq-error";
     public static final String H_EXCEPTION = "heartline-dlq-exception";
     public static final String H_ORIGINAL = "heartline-dlq-original";
@@ -206,6 +208,10 @@ public final class InboxConsumer extends LoopThread {
      * @return the event to handle, or null when there is nothing to do (other type, or parked)
      */
     private IncomingEvent screen(ConsumerRecord<String, byte[]> record) {
+        String type = header(record, H_TYPE);
+        if (type != null && !handler.eventTypes().contains(type)) {
+            return null; // a type this handler does not handle: not even parsed (most of a topic, for most consumers)
+        }
         IncomingEvent event;
         try {
             event = IncomingEvent.parse(record.value()).withRequestId(header(record, "X-Request-Id"));

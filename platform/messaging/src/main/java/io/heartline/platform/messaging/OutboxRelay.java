@@ -254,6 +254,8 @@ public final class OutboxRelay extends LoopThread {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
         record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_id", row.eventId().toString().getBytes(StandardCharsets.UTF_8));
+        // The type beside the id, so that a consumer skips types it does not handle without parsing the event.
+        record.headers().add(InboxConsumer.H_TYPE, row.type().getBytes(StandardCharsets.UTF_8));
         if (row.traceparent() != null) {
             record.headers().add("traceparent", row.traceparent().getBytes(StandardCharsets.UTF_8));
         }

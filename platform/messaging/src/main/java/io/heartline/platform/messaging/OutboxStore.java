@@ -16,8 +16,8 @@ import io.heartline.platform.events.OutgoingEvent;
 final class OutboxStore {
 
     /** A row waiting to be published. */
-    record PendingRow(long seq, UUID eventId, String topic, String key, byte[] payload, String traceparent,
-            String requestId) {
+    record PendingRow(long seq, UUID eventId, String type, String topic, String key, byte[] payload,
+            String traceparent, String requestId) {
     }
 
     private OutboxStore() {
@@ -92,7 +92,7 @@ final class OutboxStore {
      * in seq order, read in one statement so that the snapshot's xmax describes exactly what was visible.
      */
     static Batch nextBatch(Connection c, long after, int limit, Long[] gaps) throws SQLException {
-        String columns = "seq, event_id, topic, record_key, payload, traceparent, request_id";
+        String columns = "seq, event_id, event_type, topic, record_key, payload, traceparent, request_id";
         String sql = "SELECT r.*, pg_snapshot_xmax(pg_current_snapshot())::text::bigint FROM ((SELECT " + columns
                 + " FROM outbox_event WHERE seq > ? ORDER BY seq LIMIT ?)"
                 + (gaps.length == 0 ? "" : " UNION ALL (SELECT " + columns + " FROM outbox_event WHERE seq = ANY (?))")
@@ -108,8 +108,8 @@ final class OutboxStore {
                 long xmax = 0;
                 while (rs.next()) {
                     rows.add(new PendingRow(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
-                            rs.getString(4), rs.getBytes(5), rs.getString(6), rs.getString(7)));
-                    xmax = rs.getLong(8);
+                            rs.getString(4), rs.getString(5), rs.getBytes(6), rs.getString(7), rs.getString(8)));
+                    xmax = rs.getLong(9);
                 }
                 return new Batch(rows, xmax);
             }

@@ -228,6 +228,35 @@ class OutboxInboxTest {
     }
 
     @Test
+    void recordsCarryTheirTypeAndAConsumerSkipsOtherTypesUnparsed() throws Exception {
+        String run = "typed-" + UUID.randomUUID();
+        OutgoingEvent event = Probes.event(run);
+        writer.commit(List.of(event));
+        try (TopicReader topic = TopicReader.of(Topics.SCREENING)) {
+            ConsumerRecord<String, byte[]> published = topic.pollUntil(
+                    r -> Probes.countOf(r, Set.of(event.id())) == 1, PATIENCE).stream()
+                    .filter(x -> event.id().equals(Probes.idOf(x))).findFirst().orElseThrow();
+            assertEquals(ProbeHandler.SUBMITTED, header(published, InboxConsumer.H_TYPE));
+        }
+        // Unreadable, but labelled with a type the probe does not handle: skipped, so not parked on the DLQ
+        // (without the label the same bytes are dead-lettered, see poisonRecords…).
+        String skipped = "skipped-" + UUID.randomUUID();
+        OutgoingEvent marker = Probes.event(skipped);
+        try (Producer<String, byte[]> raw = rawProducer()) {
+            ProducerRecord<String, byte[]> other = new ProducerRecord<>(Topics.SCREENING, skipped,
+                    ("{not an event " + skipped).getBytes(StandardCharsets.UTF_8));
+            other.headers().add(InboxConsumer.H_TYPE,
+                    "heartline.screening.risk-flagged.v1".getBytes(StandardCharsets.UTF_8));
+            raw.send(other).get();
+            raw.send(new ProducerRecord<>(marker.topic(), skipped, marker.payload())).get(); // same key: after it
+        }
+        await().atMost(PATIENCE).until(() -> effects(skipped) == 1);
+        try (TopicReader dead = TopicReader.of(Topics.deadLetter(Topics.SCREENING, "probe"))) {
+            assertEquals(0, dead.drain(Duration.ofSeconds(1)).stream().filter(r -> skipped.equals(r.key())).count());
+        }
+    }
+
+    @Test
     void aDatabaseOutageDuringHandlingIsWaitedOutNotDeadLettered() throws Exception {
         String run = "flaky-" + UUID.randomUUID(); // fails FLAKY_FAILURES (> max attempts) times with SQLSTATE 08006
         OutgoingEvent event = Probes.event(run);
