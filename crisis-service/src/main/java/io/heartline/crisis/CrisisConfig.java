@@ -41,6 +41,13 @@ public interface CrisisConfig {
         /** Whether the hub LISTENs on PostgreSQL for feed changes (else it only polls). */
         @WithDefault("true")
         boolean listen();
+
+        /**
+         * Stream feed rows ({@code alert_change}) older than this are deleted: a stream resumed with an older
+         * {@code Last-Event-ID} replays what is left; the alerts themselves (who was paged, who answered) are kept.
+         */
+        @WithDefault("P7D")
+        Duration feedRetention();
     }
 
     interface Sweep {

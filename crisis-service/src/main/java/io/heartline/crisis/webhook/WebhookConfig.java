@@ -57,5 +57,9 @@ public interface WebhookConfig {
         /** Deliveries one worker pass claims and sends in parallel. */
         @WithDefault("20")
         int batchSize();
+
+        /** Finished deliveries (delivered, failed, cancelled) and failure records older than this are deleted. */
+        @WithDefault("P30D")
+        Duration retention();
     }
 }

@@ -35,6 +35,9 @@ class AlertStreamTest {
     @Inject
     AgroalDataSource ds;
 
+    @Inject
+    FeedRetention feedRetention;
+
     final EventTap tap = EventTap.of(Topics.CRISIS);
 
     static String url() {
@@ -92,6 +95,21 @@ class AlertStreamTest {
                 .statusCode(400);
         RestAssured.given().auth().oauth2(Who.of("student", o.school(), o.district()).token()).get(url()).then()
                 .statusCode(403);
+    }
+
+    @Test
+    void feedRowsPastRetentionArePurgedAndTheAlertStays() {
+        Oncall o = Oncall.create();
+        UUID alert = UUID.fromString(alertOf(o.harmReport()));
+        assertEquals(1, Sql.count(ds, "SELECT count(*) FROM alert_change WHERE alert_id = ? AND change = 'RAISED'",
+                alert));
+        io.heartline.crisis.support.TestClock.advance(Duration.ofDays(8)); // past the 7-day feed retention
+        assertTrue(feedRetention.purge() >= 1);
+        assertEquals(0, Sql.count(ds, "SELECT count(*) FROM alert_change WHERE alert_id = ? AND change = 'RAISED'",
+                alert), "the feed row is gone");
+        assertEquals(1, Sql.count(ds, "SELECT count(*) FROM alert WHERE id = ?", alert), "the alert is kept");
+        assertEquals(1, Sql.count(ds, "SELECT count(*) FROM alert_recipient WHERE alert_id = ? AND person_id = ?",
+                alert, o.onDuty().sub()), "and who was paged");
     }
 
     @Test

@@ -65,6 +65,9 @@ class WebhookDeliveryTest {
     Db db;
 
     @Inject
+    DeliveryRetention retention;
+
+    @Inject
     AgroalDataSource dataSource;
 
     private final List<Receiver> receivers = new ArrayList<>();
@@ -248,6 +251,33 @@ class WebhookDeliveryTest {
         worker.drain();
         assertEquals(3, r.count());
         assertEquals(1, db.count("SELECT count(*) FROM webhook_delivery WHERE subscription_id = ?", sub));
+    }
+
+    @Test
+    void finishedDeliveriesAndOldFailuresArePurgedPendingOnesStay() throws Exception {
+        String district = Who.unique("district");
+        Who admin = Who.districtLevel("district-admin", district);
+        Receiver r = receiver();
+        UUID sub = subscribe(admin, r, List.of());
+        UUID delivered = enqueue(district, "CRISIS_CLOCK_BREACH");
+        await().atMost(WAIT).until(() -> "DELIVERED".equals(status(delivered)));
+        r.answer(500);
+        UUID pending = enqueue(district, "CRISIS_CLOCK_BREACH");
+        await().atMost(WAIT).until(() -> failures(sub) == 1);
+
+        TestClock.advance(Duration.ofDays(31)); // past the 30-day retention; the retry is due too
+        worker.drain();
+        await().atMost(WAIT).until(() -> failures(sub) == 2);
+        assertTrue(retention.purge() >= 2);
+
+        assertNull(status(delivered), "a delivered delivery past retention is gone");
+        assertEquals("PENDING", status(pending), "a pending delivery is never purged, however old");
+        assertEquals(1, failures(sub), "the failure of 31 days ago is gone, today's stays");
+    }
+
+    private String status(UUID message) {
+        return db.one("SELECT status FROM webhook_delivery WHERE message_id = ?", rs -> rs.getString(1), message)
+                .orElse(null);
     }
 
     @Test

@@ -30,6 +30,10 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** The service's pool (absent in a module without a datasource). */
+    @jakarta.inject.Inject
+    jakarta.enterprise.inject.Instance<io.agroal.api.AgroalDataSource> pools;
     /** A PostgreSQL restart takes a few seconds; the pool replaces dead connections meanwhile. */
     static final String RETRY_AFTER_SECONDS = "2";
 
@@ -135,8 +139,13 @@ public class ProblemMappers {
      * quote row values). A write that answered 503 may or may not have committed; the same Idempotency-Key makes the
      * retry safe either way (docs/platform.md).
      */
-    private static Response unavailable(String reason, UriInfo uri) {
+    private Response unavailable(String reason, UriInfo uri) {
         LOG.warnf("Database unavailable on %s (%s): answered 503", uri.getPath(), reason);
+        // Connections used within the last second are not validated when borrowed (docs/platform.md): once one is
+        // found dead, check every idle one now (in the pool's background), so the retry does not meet another.
+        if (pools != null && pools.isResolvable()) {
+            pools.get().flush(io.agroal.api.AgroalDataSource.FlushMode.INVALID);
+        }
         return Response.fromResponse(Problem.of(503, "service-unavailable", "Service unavailable",
                 "A database this service needs is briefly unavailable; retry after the time given in Retry-After "
                         + "(a write retried with the same Idempotency-Key is applied at most once)",
