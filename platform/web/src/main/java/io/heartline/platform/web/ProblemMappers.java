@@ -3,6 +3,8 @@ package io.heartline.platform.web;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -19,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -30,12 +33,12 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-
-    /** The service's pool (absent in a module without a datasource). */
-    @jakarta.inject.Inject
-    jakarta.enterprise.inject.Instance<io.agroal.api.AgroalDataSource> pools;
     /** A PostgreSQL restart takes a few seconds; the pool replaces dead connections meanwhile. */
     static final String RETRY_AFTER_SECONDS = "2";
+
+    /** The service's pool (absent in a module without a datasource). */
+    @Inject
+    Instance<AgroalDataSource> pools;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -144,7 +147,7 @@ public class ProblemMappers {
         // Connections used within the last second are not validated when borrowed (docs/platform.md): once one is
         // found dead, check every idle one now (in the pool's background), so the retry does not meet another.
         if (pools != null && pools.isResolvable()) {
-            pools.get().flush(io.agroal.api.AgroalDataSource.FlushMode.INVALID);
+            pools.get().flush(AgroalDataSource.FlushMode.INVALID);
         }
         return Response.fromResponse(Problem.of(503, "service-unavailable", "Service unavailable",
                 "A database this service needs is briefly unavailable; retry after the time given in Retry-After "
