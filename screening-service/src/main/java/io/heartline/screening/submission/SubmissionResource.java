@@ -21,7 +21,7 @@ import io.heartline.platform.web.Caller;
 import io.heartline.platform.web.CurrentCaller;
 import io.heartline.platform.web.Idempotency;
 import io.heartline.platform.web.Roles;
-import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.smallrye.common.annotation.Blocking;
 
 /** {@code POST /api/v1/screenings}: the intake. Answers a receipt, never the score. */
 @Path("/api/v1/screenings")
@@ -42,7 +42,9 @@ public class SubmissionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
-    @RunOnVirtualThread
+    // A worker thread, not a virtual one: the intake makes eight JDBC round trips, and parking and remounting a
+    // virtual thread on each cost ≈ 20 % more CPU per submission (docs/benchmarks.md, alternated runs).
+    @Blocking
     @RolesAllowed({ Roles.STUDENT, Roles.STAFF, Roles.TEACHER, Roles.PSYCHOLOGIST })
     @Operation(summary = "Submit a screening (about yourself; a psychologist about anyone of the school; "
             + "a teacher an observer form about a student). 201 with a receipt; Idempotency-Key honoured.")
